@@ -1,0 +1,1 @@
+"""rift's command line: thin Typer commands over the library."""

@@ -1,0 +1,252 @@
+"""Find input files and decode them into text, refusing binary data with a clear message."""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from rift.errors import InputError
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+MAX_BYTES = 200 * 1024 * 1024  # one document; larger inputs belong in `rift batch`
+
+_BINARY_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"%PDF": "a PDF file",
+    b"\x1f\x8b": "a gzip archive",
+    b"PK\x03\x04": "a zip archive",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x7fELF": "an executable",
+}
+
+
+@dataclass(frozen=True)
+class RawText:
+    """A decoded input: its path, the text as read, and the encoding used."""
+
+    path: str
+    text: str
+    encoding: str
+    title: str | None = None
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """Guess UTF-16 without a BOM from where the NUL bytes fall."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) / 2
+    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
+    """Decode bytes to text: UTF-8 (with or without BOM), UTF-16 (with or without BOM), cp1252.
+
+    Args:
+        data: the raw bytes.
+        name: how to name the input in error messages.
+
+    Returns:
+        ``(text, encoding)``.
+
+    Raises:
+        InputError: when the data is empty or binary.
+    """
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty")
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"{name}: this is {what}, not text; give rift a .txt, .md or .html file")
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    guess = _looks_utf16(data)
+    if guess:
+        return data.decode(guess, errors="replace"), guess
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{name}: this looks like binary data (it contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+        encoding = "cp1252"
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+        encoding = "latin-1"
+    control = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\r\n\t\f")
+    if control > 0.05 * min(len(text), 65536):
+        raise InputError(f"{name}: this looks like binary data, not text")
+    return text, encoding
+
+
+class _TextExtractor(HTMLParser):
+    """Collect the visible text of an HTML page, with block elements as paragraph breaks."""
+
+    BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "blockquote", "title"}
+    SKIP = {"script", "style", "noscript", "template"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.title: str | None = None
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skip += 1
+        if tag == "title":
+            self._in_title = True
+        if tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.skip:
+            self.skip -= 1
+        if tag == "title":
+            self._in_title = False
+        if tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        if self._in_title:
+            self.title = (self.title or "") + data.strip()
+            return
+        self.parts.append(data)
+
+
+def html_to_text(markup: str) -> tuple[str, str | None]:
+    """Return the visible text of an HTML document and its title."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t]+", " ", text)
+    text = re.sub(r"\n[ \t]+", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return html.unescape(text) if "&" in text else text, parser.title
+
+
+def markdown_to_text(text: str) -> str:
+    """Drop the Markdown markup that would confuse sentence splitting (headings, emphasis)."""
+    text = re.sub(r"(?m)^#{1,6}\s*", "", text)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    return text
+
+
+def _from_bytes(data: bytes, path: str) -> RawText:
+    text, encoding = decode_bytes(data, path)
+    suffix = Path(path).suffix.lower()
+    title = None
+    if suffix in (".html", ".htm") or (suffix == "" and re.match(r"\s*<(!doctype|html)", text[:200], re.I)):
+        text, title = html_to_text(text)
+    elif suffix in (".md", ".markdown"):
+        text = markdown_to_text(text)
+    if not text.strip():
+        raise InputError(f"{path}: no text in this file")
+    return RawText(path=path, text=text, encoding=encoding, title=title)
+
+
+def read_path(path: str | Path) -> RawText:
+    """Read and decode one file.
+
+    Raises:
+        InputError: missing, unreadable, too large, empty or binary.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory")
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                f"{path}: {size // (1024 * 1024)} MB is too large for one document; split it or use `rift batch`"
+            )
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return _from_bytes(data, str(path))
+
+
+def read_stdin() -> RawText:
+    """Read and decode standard input."""
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError("-: standard input is too large for one document; use `rift batch`")
+    return _from_bytes(data, "-")
+
+
+def discover(paths: list[str]) -> list[str]:
+    """Expand the given paths (files, directories, '-') into a sorted list of text files.
+
+    Directories are walked recursively without following symbolic-link loops.
+
+    Raises:
+        InputError: a path does not exist, or nothing to read was found.
+    """
+    found: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            found.append("-")
+            continue
+        p = Path(raw)
+        if not p.exists():
+            raise InputError(f"{raw}: no such file or directory")
+        if p.is_dir():
+            seen: set[tuple[int, int]] = set()
+            files = []
+            for sub in _walk(p, seen):
+                if sub.suffix.lower() in TEXT_SUFFIXES:
+                    files.append(str(sub))
+            if not files:
+                raise InputError(f"{raw}: no .txt, .md or .html files in this directory")
+            found.extend(sorted(files))
+        else:
+            found.append(str(p))
+    if not found:
+        raise InputError("nothing to read: give one or more files, directories, or '-'")
+    return found
+
+
+def _walk(root: Path, seen: set[tuple[int, int]]):
+    try:
+        st = root.stat()
+    except OSError:
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        return
+    seen.add(key)
+    try:
+        entries = sorted(root.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir():
+                yield from _walk(entry, seen)
+            elif entry.is_file():
+                yield entry
+        except OSError:
+            continue
