@@ -235,3 +235,43 @@ RECORD_TYPES: dict[str, type[Record]] = {
     "claims": Claim,
     "phases": Phase,
 }
+
+
+def schema_markdown() -> str:
+    """The documentation of every record type as Markdown (``docs/schema.md``).
+
+    Regenerate with ``python -m rift.records > docs/schema.md``.
+    """
+    import json as _json
+
+    lines = [
+        "# rift's records",
+        "",
+        "Every output file, database table, export and API response serialises these records.",
+        "Offsets (`start`, `end`) are character offsets into the document's text *as read*",
+        "(decoded, before repair). Generated from `src/rift/records.py` by",
+        "`python -m rift.records > docs/schema.md`; a test checks it is current.",
+        "",
+    ]
+    nested = {"TimeSpan": TimeSpan, "CitationRef": CitationRef, "CausalEnd": CausalEnd, "PhaseSpan": PhaseSpan}
+    sections = list(RECORD_TYPES.items()) + [(name, cls) for name, cls in nested.items()]
+    for table, cls in sections:
+        lines += [f"## {cls.__name__}" + (f" (`{table}`)" if table in RECORD_TYPES else ""), "", (cls.__doc__ or "").strip(), ""]
+        lines += ["| field | type | description |", "|---|---|---|"]
+        schema = cls.model_json_schema()
+        props = schema.get("properties", {})
+        for name, info in cls.model_fields.items():
+            prop = props.get(name, {})
+            typ = prop.get("type") or " or ".join(
+                str(a.get("type") or a.get("$ref", "").split("/")[-1] or a.get("const", "")) for a in prop.get("anyOf", [])
+            ) or prop.get("$ref", "").split("/")[-1] or ("enum" if "enum" in prop else "")
+            if "enum" in prop:
+                typ = " or ".join(_json.dumps(v) for v in prop["enum"])
+            desc = (info.description or "").replace("|", "\\|")
+            lines.append(f"| `{name}` | {typ} | {desc} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(schema_markdown())

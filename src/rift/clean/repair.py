@@ -203,9 +203,17 @@ def _paragraph_blocks(text: str) -> list[list[_Line]]:
 
 def _split_block(block: list[_Line], width: int, wrapped: bool) -> list[list[_Line]]:
     """Split a block of lines into paragraphs at intended line breaks."""
-    if not wrapped:
-        if len(block) > 1 and not _hard_wrapped(block, _width(block)):
-            return [[ln] for ln in block]
+    if not wrapped and len(block) > 1 and not _hard_wrapped(block, _width(block)):
+        # one line per paragraph, except where a line plainly continues the one before
+        paras_nw: list[list[_Line]] = [[block[0]]]
+        for prev, nxt in zip(block, block[1:]):
+            first = nxt.text[:1]
+            runs_on = not prev.text.endswith(_TERMINAL) and (first.islower() or first.isdigit() or prev.text.endswith((",", "-", "(")))
+            if runs_on:
+                paras_nw[-1].append(nxt)
+            else:
+                paras_nw.append([nxt])
+        return paras_nw
     paras: list[list[_Line]] = [[block[0]]]
     for prev, nxt in zip(block, block[1:]):
         brk = False

@@ -23,10 +23,19 @@ app = typer.Typer(
 # modules that add commands to the app, in the order they appear in --help
 COMMAND_MODULES = [
     "rift.cli.analyze",
+    "rift.cli.eval",
 ]
 
 
+_registered = False
+
+
 def _register() -> None:
+    """Add every command module's commands to the app (once)."""
+    global _registered
+    if _registered:
+        return
+    _registered = True
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(app)
 
