@@ -105,3 +105,18 @@ def test_citations_essay_all_22(essay_text):
         ("Salisbury", "85-9"), ("Nogee", "278"),
     ]
     assert [c.truncated for c in cs].count(True) == 1
+
+
+def test_citations_names_with_diacritics():
+    cs = find_citations("A claim (L\u00fcthi, 31-4). Another claim (L\u00fcthi).")
+    assert [(c.author, c.pages) for c in cs] == [("L\u00fcthi", "31-4"), ("L\u00fcthi", None)]
+
+
+def test_citations_sample_narrative_all_found():
+    from rift.clean import repair_text
+    from rift.sample import sample_path
+
+    r = repair_text(sample_path().read_text(encoding="utf-8"))
+    cs = find_citations(r.text)
+    assert len(cs) == 24
+    assert sum(c.ibid for c in cs) == 1 and any(c.author == "Nogee" and c.year == "1985" for c in cs)

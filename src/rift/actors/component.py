@@ -1,16 +1,287 @@
-"""The ``rift_actors`` spaCy component (placeholder until the actor knowledge base lands)."""
+"""The ``rift_actors`` spaCy component: actor mentions resolved to codes at narrative time.
+
+Explicit names (states, capitals, demonyms, people-nouns, parties, groups, leaders) are found by
+one ``PhraseMatcher`` built from the knowledge base when the component is created; each match is
+resolved at the date of its clause. Pronouns ("they", "his") and collectives ("both nations",
+"the two countries") are then resolved against the explicit mentions around them.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from rift.actors.kb import ActorKB, load_actor_kb, normalise
+from rift.actors.timeline import mention_date
+from rift.records import ActorMention
+from rift.text_utils import orig_span, sentence_index
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}
+OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "obj"}
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "npadvmod", "ROOT", "attr"}
+# how far back (in sentences) a pronoun or a collective looks for its antecedents
+PRONOUN_WINDOW = 2
+SALIENCE_WINDOW = 4
 
 
-def annotate_actors(doc: Doc) -> Doc:
-    """Set ``doc._.actors`` and ``doc._.actor_spans``."""
-    doc._.actors = []
-    doc._.actor_spans = []
-    return doc
+@dataclass
+class _Found:
+    span: Span
+    code: str
+    kind: str
+    form: str
+    name: str | None
+
+
+def _acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text.strip()
+
+
+class ActorTagger:
+    """Finds and resolves actor mentions. Build once per pipeline; call on each ``Doc``."""
+
+    def __init__(self, nlp: Language, kb: ActorKB | None = None):
+        self.kb = kb or load_actor_kb()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        texts = set()
+        for key, written in self.kb.written.items():
+            texts.update(written)
+        texts.update(self._blocker_texts())
+        patterns = [nlp.make_doc(t) for t in sorted(texts) if t.strip()]
+        self.matcher.add("RIFT_ACTOR", patterns)
+        self.collective_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.collective_matcher.add("RIFT_COLLECTIVE", [nlp.make_doc(t) for t in self.kb.collectives])
+        self.combining = Matcher(nlp.vocab)
+        self.combining.add("RIFT_COMBINING", [[{"LOWER": {"IN": [k.lower() for k in self.kb.combining]}}, {"ORTH": "-"}]])
+
+    def _blocker_texts(self) -> list[str]:
+        return sorted(self.kb.blockers)
+
+    # -- explicit mentions -------------------------------------------------------------------
+    def _case_ok(self, span: Span) -> bool:
+        key = normalise(span.text)
+        written = self.kb.written.get(key, set())
+        text = " ".join(t.text for t in span)
+        if any(_acronym(w) for w in written):
+            if text in written or any(text == w for w in written):
+                return True
+            if not any(not _acronym(w) for w in written):
+                return False
+        first = span[0].text
+        if span[0].lower_ == "the" and len(span) > 1:
+            first = span[1].text
+        return first[:1].isupper()
+
+    def _non_agent(self, span: Span, form: str) -> bool:
+        """A demonym naming a thing, not an actor: "the Korean War", "Chinese New Year"."""
+        if form not in ("adj", "people"):
+            return False
+        doc = span.doc
+        heads = self.kb.non_agent_heads
+        if doc.has_annotation("DEP"):
+            tok = span.root
+            while tok.dep_ in ("amod", "compound", "nmod") and tok.head is not tok:
+                tok = tok.head
+                if tok.lower_ in heads or tok.lemma_.lower() in heads:
+                    return True
+            return False
+        nxt = span.end
+        return nxt < len(doc) and doc[nxt].lower_ in heads
+
+    def explicit(self, doc: Doc) -> list[_Found]:
+        """Named mentions, longest first, resolved at their clause's date."""
+        from spacy.util import filter_spans
+
+        spans = [doc[s:e] for _id, s, e in self.matcher(doc)]
+        spans += [doc[s : s + 1] for _id, s, _e in self.combining(doc)]
+        spans = filter_spans(spans)
+        found: list[_Found] = []
+        dates: dict[int, object] = {}
+        for span in spans:
+            key = normalise(span.text)
+            if key in self.kb.blockers and not self._is_combining(span):
+                continue
+            if self._is_combining(span):
+                target = self.kb.combining.get(span.text) or self.kb.combining.get(span.text.title())
+                if not target:
+                    continue
+                key = normalise(target)
+            elif not self._case_ok(span):
+                continue
+            sent = sentence_index(doc, span.start_char)
+            if sent not in dates:
+                dates[sent] = mention_date(doc, span)
+            hit = self.kb.resolve(key, dates[sent])
+            if hit is None:
+                continue
+            cand, code = hit
+            if self._non_agent(span, cand.form):
+                continue
+            kind = "leader" if cand.form == "person" else cand.kind
+            found.append(_Found(span, code, kind, cand.form, cand.name))
+        return found
+
+    def _outside_citations(self, doc: Doc, found: list[_Found]) -> list[_Found]:
+        """Drop names inside parenthetical citations: "(Salisbury, 33-7)" cites a historian."""
+        cites = sorted((c.start, c.end) for c in (doc._.citations or []))
+        if not cites:
+            return found
+        import bisect
+
+        starts = [a for a, _b in cites]
+        keep = []
+        for f in found:
+            a, b = orig_span(doc, f.span.start_char, f.span.end_char)
+            i = bisect.bisect_right(starts, a) - 1
+            if i >= 0 and cites[i][0] <= a < cites[i][1]:
+                continue
+            keep.append(f)
+        return keep
+
+    def _is_combining(self, span: Span) -> bool:
+        doc = span.doc
+        return len(span) == 1 and span.end < len(doc) and doc[span.end].text == "-" and span.text in self.kb.combining
+
+    # -- context: pronouns and collectives ----------------------------------------------------
+    def _salient_pair(self, doc: Doc, found: list[_Found], sent: int, before: int) -> list[str]:
+        """The two actors the text is about around sentence ``sent``: most mentioned recently."""
+        score: dict[str, float] = {}
+        for f in found:
+            if f.span.start_char >= before:
+                break
+            if f.kind not in ("state", "party", "leader", "group"):
+                continue
+            s = sentence_index(doc, f.span.start_char)
+            dist = sent - s if s is not None and sent is not None else SALIENCE_WINDOW
+            w = 1.0 / (1 + dist) if dist <= SALIENCE_WINDOW else 0.02
+            score[f.code] = score.get(f.code, 0.0) + w
+        if len(score) < 2:
+            for f in found:  # a document that names its pair only later
+                score.setdefault(f.code, 0.01)
+        ranked = sorted(score, key=lambda c: -score[c])
+        return ranked[:2] if len(ranked) >= 2 else []
+
+    def _pronoun_antecedent(self, doc: Doc, tok, kind: str, found: list[_Found], resolved: dict[int, list[_Found]]) -> list[_Found]:
+        sent = sentence_index(doc, tok.idx)
+        if sent is None:
+            return []
+        has_dep = doc.has_annotation("DEP")
+        clause_subj = None
+        if has_dep and tok.dep_ in OBJECT_DEPS:
+            head = tok.head.head if tok.dep_ == "pobj" else tok.head
+            clause_subj = {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
+        best = None
+        best_key = None
+        for f in found:
+            if f.span.start >= tok.i:
+                break
+            s = sentence_index(doc, f.span.start_char)
+            if s is None or sent - s > PRONOUN_WINDOW:
+                continue
+            if kind == "person" and f.kind != "leader":
+                continue
+            if kind == "group" and f.kind == "leader":
+                continue
+            if kind == "thing" and f.form not in ("name", "capital", "group"):
+                continue
+            if clause_subj and f.span.root.i in clause_subj:
+                continue
+            is_subj = has_dep and f.span.root.dep_ in ("nsubj", "nsubjpass")
+            key = (sent - s, 0 if is_subj else 1, -f.span.start)
+            if best_key is None or key < best_key:
+                best, best_key = f, key
+        if best is None:
+            return []
+        return resolved.get(best.span.start, [best])
+
+    def context(self, doc: Doc, found: list[_Found]) -> list[_Found]:
+        """Pronoun and collective mentions, resolved against ``found`` (sorted by position)."""
+        taken = {i for f in found for i in range(f.span.start, f.span.end)}
+        out: list[_Found] = []
+        groups: dict[int, list[_Found]] = {}  # start token -> the mentions it stands for
+        for f in found:
+            groups.setdefault(f.span.start, []).append(f)
+        has_dep = doc.has_annotation("DEP")
+        colls = []
+        from spacy.util import filter_spans
+
+        for span in filter_spans([doc[s:e] for _id, s, e in self.collective_matcher(doc)]):
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            if len(span) == 1 or span.text.lower() in ("the two",):
+                # a bare "both" / "the two" is a collective only when it stands as a noun phrase
+                if not has_dep or span.root.dep_ not in NOMINAL_DEPS or span.root.head.pos_ == "NOUN" and span.root.dep_ not in ("nsubj", "dobj", "pobj"):
+                    continue
+                if span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+                    continue
+            colls.append(span)
+        pron_toks = [t for t in doc if t.lower_ in self.kb.pronouns and t.i not in taken]
+        events = sorted([(c.start, "c", c) for c in colls] + [(t.i, "p", t) for t in pron_toks], key=lambda x: x[0])
+        merged = list(found)
+        for _pos, what, obj in events:
+            merged.sort(key=lambda f: f.span.start)
+            if what == "c":
+                span = obj
+                sent = sentence_index(doc, span.start_char)
+                pair = self._salient_pair(doc, merged, sent, span.start_char)
+                if len(pair) == 2:
+                    new = [_Found(span, code, "collective", "collective", None) for code in pair]
+                    groups[span.start] = new
+                    out.extend(new)
+                    merged.extend(new)
+                continue
+            tok = obj
+            if tok.lower_ in ("it", "its", "itself") and has_dep and tok.dep_ in ("expl", "nsubj") and tok.head.lemma_ == "be":
+                continue
+            if tok.lower_ == "it" and not has_dep:
+                continue
+            ante = self._pronoun_antecedent(doc, tok, self.kb.pronouns[tok.lower_], merged, groups)
+            if not ante:
+                continue
+            span = doc[tok.i : tok.i + 1]
+            new = [_Found(span, a.code, "pronoun", "pronoun", a.name) for a in ante]
+            groups[tok.i] = new
+            out.extend(new)
+            merged.extend(new)
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc_id = doc._.rift_doc_id or ""
+        found = self.explicit(doc)
+        found = self._outside_citations(doc, found)
+        found.sort(key=lambda f: f.span.start)
+        found = found + self.context(doc, found)
+        found.sort(key=lambda f: (f.span.start, f.code))
+        actors, spans = [], []
+        for f in found:
+            a, b = orig_span(doc, f.span.start_char, f.span.end_char)
+            mention = ActorMention(
+                doc=doc_id, start=a, end=b, text=f.span.text, code=f.code, kind=f.kind, name=f.name,
+                sentence=sentence_index(doc, f.span.start_char),
+            )
+            actors.append(mention)
+            spans.append((f.span, mention))
+        doc._.actors = actors
+        doc._.actor_spans = spans
+        return doc
+
+
+_DEFAULT_TAGGER: list[ActorTagger] = []
+
+
+def annotate_actors(doc: Doc, tagger: ActorTagger | None = None) -> Doc:
+    """Set ``doc._.actors`` and ``doc._.actor_spans`` (a default tagger is built on first use)."""
+    if tagger is None:
+        if not _DEFAULT_TAGGER:
+            from spacy.lang.en import English
+
+            _DEFAULT_TAGGER.append(ActorTagger(English()))
+        tagger = _DEFAULT_TAGGER[0]
+    return tagger(doc)
 
 
 @Language.factory(
@@ -20,5 +291,5 @@ def annotate_actors(doc: Doc) -> Doc:
     default_config={},
 )
 def make_actors(nlp: Language, name: str):
-    """Actor mentions resolved to codes (``doc._.actors``)."""
-    return annotate_actors
+    """Actor mentions resolved to codes (``doc._.actors``) and their spans (``doc._.actor_spans``)."""
+    return ActorTagger(nlp)

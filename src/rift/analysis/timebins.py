@@ -33,7 +33,7 @@ def check_bin(bin: str) -> str:
 def days_from_civil(y: int, m: int, d: int) -> int:
     """Day number of a proleptic Gregorian date (1970-01-01 is 0); works for negative years."""
     y -= m <= 2
-    era = (y if y >= 0 else y - 399) // 400
+    era = y // 400  # floor division: Hinnant's C version adjusts for truncation instead
     yoe = y - era * 400
     mp = (m + 9) % 12
     doy = (153 * mp + 2) // 5 + d - 1
@@ -109,7 +109,7 @@ def value_interval(value: str | None) -> tuple[int, int] | None:
 def civil_from_days(z: int) -> tuple[int, int, int]:
     """Inverse of :func:`days_from_civil`: ``(year, month, day)`` of a day number."""
     z += 719468
-    era = (z if z >= 0 else z - 146096) // 146097
+    era = z // 146097
     doe = z - era * 146097
     yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
     y = yoe + era * 400

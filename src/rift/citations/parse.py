@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NAME = r"(?:[A-Z][A-Za-z'\u2019\-]+|[A-Z]\.)"
+# upper-case letters, Latin with diacritics included (Lüthi, Śliwiński, Ørvik)
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017d"
+_NAME = rf"(?:[{_UP}](?:[^\W\d_]|['\u2019\-])+|[{_UP}]\.)"
 _PARTICLE = r"(?:de|da|van|von|der|den|du|la|le|al|bin|ibn|St\.)"
 _AUTHOR = (
     rf"(?P<author>{_NAME}(?:\s+(?:{_PARTICLE}\s+)?{_NAME}){{0,3}}"
@@ -22,7 +24,7 @@ _YEAR = r"(?P<year>(?:1[5-9]|20)\d\d[a-z]?|n\.d\.)"
 _PAGES = r"(?P<pages>(?:(?:pp?\.|pages?|at)\s*)?[0-9ivxlcdm]+(?:\s*[-\u2013\u2014]\s*[0-9ivxlcdm]+)?(?:\s*(?:,|and)\s*[0-9]+(?:\s*[-\u2013\u2014]\s*[0-9]+)?)*(?:\s*ff?\.)?)"
 _PAGES2 = _PAGES.replace("?P<pages>", "?P<ibid_pages>")
 _PART = re.compile(
-    rf"^\s*(?:{_AUTHOR}(?:,?\s+{_YEAR})?(?:(?:,|:)?\s*{_PAGES})?|(?P<ibid>ibid\.?|Ibid\.?|id\.)(?:,?\s*{_PAGES2})?)\s*\.?\s*$"
+    rf"^\s*(?:{_AUTHOR}(?:,?\s+{_YEAR})?(?:(?:,|:)?\s*{_PAGES})?|(?P<ibid>ibid\.?|Ibid\.?|id\.)(?:,?\s*{_PAGES2})?)\s*(?:\.\s*)?$"
 )
 _PAREN = re.compile(r"\(([^()\n]{1,300})\)")
 _OPEN_AT_END = re.compile(r"\((?P<inner>[A-Z][^()\n]{0,60}?)\s*$")
@@ -73,7 +75,7 @@ def page_range(pages: str | None) -> tuple[int | None, int | None]:
     """
     if not pages:
         return None, None
-    body = re.sub(r"^(?:pp?\.|pages?|at)\s*", "", pages.strip())
+    body = re.sub(r"^(?:pp?\.|pages?|at)\s*", "", " ".join(pages.split()))  # one space: no backtracking over long runs
     body = re.sub(r"\s*ff?\.$", "", body)
     lows: list[int] = []
     highs: list[int] = []
@@ -106,7 +108,7 @@ def page_range(pages: str | None) -> tuple[int | None, int | None]:
 
 def _parse_inner(inner: str) -> list[dict] | None:
     """Parse the inside of a parenthesis; None when it is not (only) citations."""
-    parts = [p for p in re.split(r"\s*;\s*", inner.strip()) if p.strip()]
+    parts = [p.strip() for p in inner.split(";") if p.strip()]
     if not parts:
         return None
     out = []
@@ -123,6 +125,14 @@ def _parse_inner(inner: str) -> list[dict] | None:
             return None
         out.append({"author": author, "year": m.group("year"), "pages": m.group("pages"), "ibid": False})
     return out
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The last non-space character before ``pos`` ('' if none); never copies the text."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
 
 
 def find_citations(text: str, paragraph_ends: list[int] | None = None) -> list[CitationMatch]:
@@ -165,8 +175,7 @@ def find_citations(text: str, paragraph_ends: list[int] | None = None) -> list[C
     for start, end, raw, p, many in sorted(candidates, key=lambda c: c[0]):
         author = p.get("author")
         if author and not p["pages"] and not p["year"] and not p.get("truncated"):
-            before = text[:start].rstrip()
-            after_sentence = before.endswith((".", "!", "?", '"', "'"))
+            after_sentence = _char_before(text, start) in (".", "!", "?", '"', "'")
             if author.split()[-1] not in known and not after_sentence:
                 continue
             if len(author.split()) > 3:
@@ -211,13 +220,32 @@ def find_running_authors(text: str, surnames: set[str]) -> list[tuple[str, str, 
     Only names whose surname is cited somewhere are returned, as
     ``(surname, full name, title or None, start, end)``.
     """
+    # the regex is only tried in windows around each "in his book"-like phrase (overlapping
+    # windows merged): trying it at every capitalised word costs seconds on megabytes of names
+    windows: list[list[int]] = []
+    for anchor in _RUNNING_ANCHOR.finditer(text):
+        lo, hi = max(0, anchor.start() - _RUNNING_BEFORE), min(len(text), anchor.end() + _RUNNING_AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
     found = []
-    for m in _RUNNING_AUTHOR.finditer(text):
-        surname = m.group("surname")
-        if surname not in surnames:
-            continue
-        title = m.group("title")
-        if title:
-            title = title.strip("\"'").strip()
-        found.append((surname, m.group("name"), title, m.start(), m.end()))
+    for lo, hi in windows:
+        for m in _RUNNING_AUTHOR.finditer(text, lo, hi):
+            found.extend(_running_author(m, surnames))
     return found
+
+
+_RUNNING_ANCHOR = re.compile(r"\bin\s+(?:his|her|their)\s+(?:book|article|study|essay|memoir|monograph|history)")
+_RUNNING_BEFORE = 200  # characters of names before the anchor
+_RUNNING_AFTER = 400  # a quoted title of up to 150 characters after it, and spaces
+
+
+def _running_author(m: re.Match, surnames: set[str]) -> list[tuple[str, str, str | None, int, int]]:
+    surname = m.group("surname")
+    if surname not in surnames:
+        return []
+    title = m.group("title")
+    if title:
+        title = title.strip("\"'").strip()
+    return [(surname, m.group("name"), title, m.start(), m.end())]

@@ -54,37 +54,62 @@ class RepairedText:
     title: str | None = None
 
 
+# one-to-one replacements (control characters become spaces) for str.translate; characters the
+# map deletes are handled apart so that every kept character keeps its original offset
+_ONE_TO_ONE = {ord(k): v for k, v in _CHAR_MAP.items() if len(v) == 1}
+for _code in list(range(32)) + list(range(0x7F, 0xA0)):
+    _ONE_TO_ONE.setdefault(_code, " ")
+_DELETED = re.compile("[" + "".join(re.escape(k) for k, v in _CHAR_MAP.items() if not v) + "]")
+
+
 class _Builder:
-    """Accumulates cleaned text while remembering where each character came from."""
+    """Accumulates cleaned text while remembering where each character came from.
+
+    Works on whole line segments (``str.translate`` and ``range``), not character by character,
+    so that a multi-megabyte single line is repaired in linear time with a small constant.
+    """
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.src = array("q")
         self.length = 0
 
+    def _copy_run(self, text: str, start: int, end: int) -> None:
+        if start >= end:
+            return
+        self.parts.append(text[start:end].translate(_ONE_TO_ONE))
+        self.src.extend(range(start, end))
+        self.length += end - start
+
     def copy(self, text: str, start: int, end: int) -> None:
-        for i in range(start, end):
-            ch = text[i]
-            rep = _CHAR_MAP.get(ch)
-            if rep is None:
-                code = ord(ch)
-                if code < 32 or 0x7F <= code < 0xA0:
-                    rep = " "
-                else:
-                    rep = ch
-            for r in rep:
-                self.parts.append(r)
-                self.src.append(i)
-            self.length += len(rep)
+        pos = start
+        for m in _DELETED.finditer(text, start, end):
+            self._copy_run(text, pos, m.start())
+            pos = m.end()
+        self._copy_run(text, pos, end)
 
     def insert(self, s: str, orig: int) -> None:
-        for r in s:
-            self.parts.append(r)
-            self.src.append(orig)
+        if not s:
+            return
+        self.parts.append(s)
+        self.src.extend([orig] * len(s))
         self.length += len(s)
 
     def last_char(self) -> str:
-        return self.parts[-1] if self.parts else ""
+        for part in reversed(self.parts):
+            if part:
+                return part[-1]
+        return ""
+
+    def drop_last(self) -> None:
+        """Remove the last character written."""
+        while self.parts and not self.parts[-1]:
+            self.parts.pop()
+        if not self.parts:
+            return
+        self.parts[-1] = self.parts[-1][:-1]
+        self.src.pop()
+        self.length -= 1
 
 
 @dataclass
@@ -98,17 +123,30 @@ class _Line:
         return self.text.split(" ", 1)[0] if self.text else ""
 
 
-def _split_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, line endings excluded; CR, LF and CRLF all end a line."""
-    spans = []
-    for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
-        if m.start() == len(text) and m.end() == len(text):
-            break
-        content_end = m.end()
-        while content_end > m.start() and text[content_end - 1] in "\r\n":
-            content_end -= 1
-        spans.append((m.start(), content_end))
-    return spans
+def _content_lines(text: str) -> list[tuple[int, "_Line"]]:
+    """Every non-blank line with the number of blank lines before it.
+
+    CR, LF and CRLF all end a line. Blank lines are only counted, never built, so that a text of
+    millions of empty lines costs little more than a scan.
+    """
+    out: list[tuple[int, _Line]] = []
+    blank = 0
+    pos = 0
+    n = len(text)
+    for m in _LINE_END.finditer(text):
+        end = m.start()
+        if end == pos or text[pos:end].isspace():
+            blank += 1
+        else:
+            out.append((blank, _line(text, pos, end)))
+            blank = 0
+        pos = m.end()
+    if pos < n and not text[pos:n].isspace():
+        out.append((blank, _line(text, pos, n)))
+    return out
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def _line(text: str, start: int, end: int) -> _Line:
@@ -174,31 +212,16 @@ def _hard_wrapped(lines: list[_Line], width: int) -> bool:
 
 def _paragraph_blocks(text: str) -> list[list[_Line]]:
     """Group lines into blocks separated by blank lines, undoing double spacing."""
-    lines = [_line(text, s, e) for s, e in _split_lines(text)]
-    gaps: list[int] = []
-    blank = 0
-    seen_content = False
-    for ln in lines:
-        if ln.text:
-            if seen_content:
-                gaps.append(blank)
-            blank = 0
-            seen_content = True
-        else:
-            blank += 1
+    lines = _content_lines(text)
+    gaps = [blank for blank, _ln in lines[1:]]
     double_spaced = bool(gaps) and sum(1 for g in gaps if g == 1) >= 0.6 * len(gaps)
     threshold = 2 if double_spaced else 1
-    blocks: list[list[_Line]] = [[]]
-    blank = 0
-    for ln in lines:
-        if not ln.text:
-            blank += 1
-            continue
-        if blank >= threshold and blocks[-1]:
+    blocks: list[list[_Line]] = []
+    for blank, ln in lines:
+        if not blocks or blank >= threshold:
             blocks.append([])
-        blank = 0
         blocks[-1].append(ln)
-    return [b for b in blocks if b]
+    return blocks
 
 
 def _split_block(block: list[_Line], width: int, wrapped: bool) -> list[list[_Line]]:
@@ -292,9 +315,7 @@ def repair_text(text: str) -> RepairedText:
                 last = b.last_char()
                 if last == "-" and len(prev.text) >= 2 and prev.text[-2].isalpha() and ln.text[:1].islower():
                     # de-hyphenate: drop the hyphen we just copied
-                    b.parts.pop()
-                    b.src.pop()
-                    b.length -= 1
+                    b.drop_last()
                 elif last in ("-", "\u2014", "/"):
                     pass
                 else:

@@ -23,7 +23,13 @@ app = typer.Typer(
 # modules that add commands to the app, in the order they appear in --help
 COMMAND_MODULES = [
     "rift.cli.analyze",
+    "rift.cli.batch",
+    "rift.cli.events",
+    "rift.cli.eval_causal",
+    "rift.cli.eval_events",
     "rift.cli.eval",
+    "rift.cli.report",
+    "rift.cli.serve",
 ]
 
 

@@ -58,6 +58,14 @@ def _sentence_citations(doc: str, index: int | None, by_sentence: dict[tuple[str
     return by_sentence.get((doc, index), [])
 
 
+def _citation_row(c: Citation, sentence_spans: dict[tuple[str, int], tuple[int, int]]) -> dict:
+    """A citation with ``span``: the original-text offsets of the sentences it backs."""
+    row = c.to_json_dict()
+    spans = [sentence_spans[(c.doc, i)] for i in c.supports if (c.doc, i) in sentence_spans]
+    row["span"] = [min(s for s, _ in spans), max(e for _, e in spans)] if spans else [c.start, c.end]
+    return row
+
+
 def _summary(result, events: list[Event]) -> dict:
     actors = {e.source for e in events} | {e.target for e in events if e.target}
     actors |= {a.code for a in result.actors}
@@ -162,7 +170,7 @@ def report_data(result) -> dict:
             {"id": d.id, "path": d.path, "title": d.title, "n_chars": d.n_chars, "text": d.text}
             for d in result.documents
         ],
-        "citations": [c.to_json_dict() for c in citations],
+        "citations": [_citation_row(c, sentence_spans) for c in citations],
         "sources": source_rows,
         "events": event_rows,
         "causal": causal_rows,

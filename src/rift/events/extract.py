@@ -1,0 +1,905 @@
+"""Finding events in a parsed ``Doc``: who did what to whom, from the dependency parse.
+
+Triggers are verbs, nouns and adjectives of the lexicon (one dictionary look-up per token). For
+each trigger we find its actors in the clause (subject, object, prepositional target, passive
+agent, possessor of a nominal), follow its chain of governing verbs (refused to / promised to /
+asked X to / failed to), and read negation and modality off it. What the clause leaves open is
+filled from context: an agentless passive or a target-less act takes the other actor of the
+relationship the text is about at that point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from rift.events.classify import Coding, base_coding, intend, is_cooperative, negate, request, reversed_coding
+from rift.events.lexicon import LexEntry, Lexicon, load_lexicon
+
+SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+NP_DEPS = ("poss", "amod", "compound", "nmod", "appos", "npadvmod", "det", "nummod", "quantmod")
+COPULAS = frozenset({"be", "become", "feel", "seem", "grow", "remain", "appear", "get", "turn", "look", "stay", "prove"})
+CAUSATIVE_HOSTS = frozenset({"leave", "make", "render", "keep", "drive", "get", "set"})
+ATTITUDE_PREPS = ("at", "with", "over", "toward", "towards", "about", "of", "against", "by", "to", "for", "in")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+SALIENCE_WINDOW = 4
+# verbs whose event-noun object is their content, not a second event ("rejected the proposal")
+CONTENT_VERBS = frozenset({"AGREE", "REQUEST", "REJECT"})
+# passive acts whose unnamed agent may be taken from context ("the Chinese would have been expelled")
+PASSIVE_FALLBACK = frozenset({"SANCTION", "COERCE", "ASSAULT", "AID", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "REQUEST", "PROTEST"})
+ABILITY = frozenset({"able", "unable", "manage", "succeed", "can", "could"})
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor found for an event, with the text that named it."""
+
+    code: str
+    text: str
+    start: int  # token index of the mention
+    end: int
+    kind: str = "state"
+
+
+@dataclass
+class Frame:
+    """One event before it becomes a record."""
+
+    sent: int
+    trigger: Span
+    coding: Coding
+    sources: list[ActorRef]
+    targets: list[ActorRef]
+    reciprocal: bool = False
+    confidence: float = 1.0
+    blocked: bool = False  # the clause names a non-actor object: do not guess a target from context
+
+
+@dataclass
+class Chain:
+    """What the verbs above a trigger do to it."""
+
+    subject_host: Token  # the token whose subject is the trigger's subject
+    object_host: Token | None = None  # a controller whose object is the trigger's subject (asked X to)
+    negation: str | None = None  # not | refuse | fail
+    modes: list[str] = field(default_factory=list)  # intended | hypothetical | reported
+    request_host: Token | None = None
+    threaten_host: Token | None = None
+    stop: bool = False
+    controllers: list[Token] = field(default_factory=list)
+    ability: bool = False
+
+
+class DocActors:
+    """Actor mentions of a doc indexed by token, plus the salience of actors over sentences."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.by_token: dict[int, list[ActorRef]] = {}
+        self.ordered: list[tuple[int, ActorRef]] = []  # (sentence, ref) in text order
+        for span, m in doc._.actor_spans or []:
+            ref = ActorRef(m.code, span.text, span.start, span.end, m.kind)
+            for i in range(span.start, span.end):
+                self.by_token.setdefault(i, []).append(ref)
+            self.ordered.append((m.sentence if m.sentence is not None else -1, ref))
+
+    def at(self, tok: Token) -> list[ActorRef]:
+        """The actors named by the mention covering ``tok``."""
+        return self.by_token.get(tok.i, [])
+
+    def partner(self, sent: int, before: int, exclude: set[str]) -> ActorRef | None:
+        """The most salient actor not in ``exclude`` around sentence ``sent`` (before token ``before``)."""
+        score: dict[str, float] = {}
+        last: dict[str, ActorRef] = {}
+        for s, ref in self.ordered:
+            if ref.start >= before and s >= sent:
+                break
+            if s < sent - SALIENCE_WINDOW or ref.code in exclude:
+                continue
+            score[ref.code] = score.get(ref.code, 0.0) + 1.0 / (1 + sent - s)
+            last[ref.code] = ref
+        if not score:
+            return None
+        best = max(score, key=lambda c: score[c])
+        return last[best]
+
+
+def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
+    out, seen = [], set()
+    for r in refs:
+        if r.code not in seen:
+            seen.add(r.code)
+            out.append(r)
+    return out
+
+
+class EventExtractor:
+    """Extracts :class:`Frame` s from a parsed doc. Build once; call per doc."""
+
+    def __init__(self, lex: Lexicon | None = None):
+        self.lex = lex or load_lexicon()
+        mods = self.lex.modifiers
+        self.hyp_aux = set(mods.get("hypothetical_aux") or [])
+        self.int_aux = set(mods.get("intended_aux") or [])
+        self.negators = set(mods.get("negators") or [])
+        self.fail_adv = set(mods.get("failure_adverbs") or [])
+        self.cond_marks = set(mods.get("conditional_marks") or [])
+        self.neg_nouns = dict(mods.get("negating_nouns") or {})
+        self.report_neutral = set((mods.get("report_verbs") or {}).get("neutral") or [])
+        self.report_accuse = set((mods.get("report_verbs") or {}).get("accuse") or [])
+        self.opinion = set(mods.get("opinion_verbs") or [])
+        ev = mods.get("evaluative") or {}
+        self.eval_neg = set(ev.get("negative") or [])
+        self.eval_pos = set(ev.get("positive") or [])
+        self.too = set(ev.get("intensifier_negative") or [])
+        ac = mods.get("agent_classes") or {}
+        self.agent_class = {w: cls for cls, words in ac.items() for w in words}
+        tp = mods.get("target_preps") or {}
+        self.default_preps = tuple(tp.get("default") or ())
+        self.cat_preps = {k: tuple(v) for k, v in tp.items() if k != "default"}
+        self.source_preps = tuple(mods.get("source_preps") or ("by", "from"))
+        rel = self.lex.relations
+        self.rel_nouns = set(rel.get("nouns") or [])
+        self.rel_noun_sign = dict(rel.get("noun_polarity") or {})
+        self.rel_verbs = dict(rel.get("change_verbs") or {})
+        self.rel_adjs = dict(rel.get("adjectives") or {})
+        self.rel_cats = rel.get("categories") or {}
+        self.reciprocal_words = {"other", "another"}
+        self.stance_nouns = set(mods.get("stance_nouns") or [])
+
+    # ------------------------------------------------------------------ look-ups
+    def verb_entry(self, tok: Token) -> LexEntry | None:
+        """The most specific verb entry that fits ``tok`` (particle and object checked)."""
+        entries = self.lex.verbs.get(tok.lemma_.lower()) or self.lex.verbs.get(tok.lower_)
+        if not entries:
+            return None
+        for e in entries:
+            if e.particle and not any(c.lower_ == e.particle and c.dep_ in ("prt", "prep", "advmod", "dobj") for c in tok.children):
+                continue
+            if e.obj and not any(c.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "npadvmod") and c.lemma_.lower() == e.obj for c in tok.subtree):
+                continue
+            return e
+        return None
+
+    def noun_entry(self, tok: Token) -> LexEntry | None:
+        """The noun entry of ``tok``, if any."""
+        entries = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
+        return entries[0] if entries else None
+
+    def adj_entry(self, tok: Token) -> LexEntry | None:
+        """The adjective entry of ``tok`` (participles like 'infuriated' included)."""
+        entries = self.lex.adjs.get(tok.lower_) or self.lex.adjs.get(tok.lemma_.lower())
+        return entries[0] if entries else None
+
+    # ------------------------------------------------------------------ noun phrases
+    def np_actors(self, tok: Token | None, A: DocActors, depth: int = 3, of: bool = True, conj: bool = True) -> list[ActorRef]:
+        """Actors of the noun phrase headed by ``tok``: the head itself, its modifiers, its 'of' phrase."""
+        if tok is None:
+            return []
+        found = list(A.at(tok))
+        if not found and tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            return self.np_actors(tok.head.head, A, depth, of, conj)
+        if not found:
+            frontier = [tok]
+            for _ in range(depth):
+                nxt = []
+                for t in frontier:
+                    for c in t.children:
+                        if c.dep_ in NP_DEPS or c.dep_ == "pobj" or (of and c.dep_ in ("prep", "agent") and c.lower_ in ("of", "from", "by")):
+                            nxt.append(c)
+                hits = [r for t in nxt for r in A.at(t)]
+                if hits:
+                    found = hits
+                    break
+                frontier = nxt
+                if not frontier:
+                    break
+        if conj:
+            for c in tok.conjuncts:
+                if c.i > tok.i:
+                    found += self.np_actors(c, A, depth, of, conj=False)
+        return _dedupe(found)
+
+    def prep_actors(self, tok: Token, preps: tuple[str, ...], A: DocActors) -> list[ActorRef]:
+        """Actors in prepositional phrases of ``tok`` introduced by one of ``preps``."""
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        out += self.np_actors(p, A)
+        return _dedupe(out)
+
+    def is_reciprocal(self, tok: Token) -> bool:
+        """'each other' / 'one another' (headed by 'other'/'another', or by 'one' with 'another')."""
+        if tok.lower_ in self.reciprocal_words:
+            return True
+        return tok.lower_ in ("one", "each") and any(c.lower_ in self.reciprocal_words for c in tok.children)
+
+    def reciprocal_in(self, tok: Token, depth: int = 2) -> bool:
+        """True when ``tok`` (or its object) has 'each other' / 'one another' as (prepositional) object."""
+        for c in tok.children:
+            if c.dep_ in ("dobj", "dative", "pobj") and self.is_reciprocal(c):
+                return True
+            if c.dep_ in ("prep", "dative"):
+                if any(self.is_reciprocal(p) for p in c.children if p.dep_ == "pobj"):
+                    return True
+            if depth > 1 and c.dep_ == "dobj" and self.reciprocal_in(c, depth - 1):
+                return True
+        return False
+
+    # ------------------------------------------------------------------ clause structure
+    def subject_of(self, verb: Token, A: DocActors, seen: int = 0) -> tuple[list[ActorRef], Token | None]:
+        """Actors of the (active) subject of ``verb``, following conjunctions and relative clauses."""
+        if seen > 6:
+            return [], None
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return self.np_actors(c, A), c
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            return self.subject_of(verb.head, A, seen + 1)
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return self.np_actors(verb.head, A), verb.head
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "a letter asking the Chinese to ...": the writer of the letter asks
+            own = self.np_actors(verb.head, A, of=False)
+            if own:
+                return own, verb.head
+            if verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head.pos_ in ("VERB", "AUX"):
+                return self.subject_of(verb.head.head, A, seen + 1)
+            return [], None
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            # "retaliated by invading", "repaid their kindness by supporting"
+            return self.subject_of(verb.head.head, A, seen + 1)
+        if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+            return self.subject_of(verb.head, A, seen + 1)
+        if verb.dep_ in ("acomp",) and verb.head.pos_ in ("VERB", "AUX"):
+            return self.subject_of(verb.head, A, seen + 1)
+        return [], None
+
+    def passive_subject(self, verb: Token) -> Token | None:
+        """The passive subject of ``verb`` (or of the verb it is coordinated with)."""
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                return c
+        if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+            return self.passive_subject(verb.head)
+        return None
+
+    def is_passive(self, verb: Token) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+    def chain(self, trig: Token) -> Chain:
+        """Walk up from a trigger through its governing verbs, collecting negation and modality."""
+        ch = Chain(subject_host=trig)
+        tok = trig
+        self._local_mods(tok, ch)
+        for _ in range(6):
+            head = tok.head
+            if head is tok:
+                break
+            dep = tok.dep_
+            if dep == "pcomp" and head.dep_ == "prep" and head.head is not head:
+                prep, host = head, head.head
+                host_entry = self.verb_entry(host) if host.pos_ in ("VERB", "AUX") else None
+                if prep.lower_ in ("of", "for", "with") and host_entry is not None and host_entry.cat == "ACCUSE":
+                    # "accused the Chinese of persecuting Kazakhs": the accused acts, as reported
+                    ch.object_host = host
+                    ch.modes.append("reported")
+                    break
+                if host.lemma_.lower() in ("from",) or prep.lower_ in ("from",) and host.lemma_.lower() in ("refrain", "abstain", "desist"):
+                    ch.negation = "refuse"
+                    ch.controllers.append(host)
+                    tok = host
+                    ch.subject_host = host
+                    self._local_mods(tok, ch)
+                    continue
+                break
+            if dep not in ("xcomp",) and not (dep == "acomp" and tok.pos_ == "ADJ"):
+                break
+            effect = self.lex.controllers.get(head.lemma_.lower())
+            if head.lemma_.lower() in ABILITY or tok.lemma_.lower() in ABILITY:
+                ch.ability = True
+            if dep == "acomp":
+                # "were not able to", "seemed reluctant to": the adjective controls, the copula carries negation
+                self._local_mods(head, ch)
+                tok = head
+                continue
+            if effect is None:
+                break
+            ch.controllers.append(head)
+            if effect in ("refuse", "fail"):
+                ch.negation = effect if ch.negation is None else ch.negation
+            elif effect == "intend":
+                ch.modes.append("intended")
+            elif effect == "stop":
+                ch.stop = True
+            elif effect == "request":
+                ch.request_host = head
+                ch.object_host = head
+            elif effect == "threaten":
+                ch.threaten_host = head
+            elif effect == "cause":
+                ch.object_host = head if ch.object_host is None else ch.object_host
+            ch.subject_host = head
+            self._local_mods(head, ch)
+            tok = head
+        # the clause the chain ends in: reported, conditional, hypothetical?
+        top = tok
+        for _ in range(3):
+            if top.dep_ == "conj":
+                top = top.head
+                continue
+            break
+        if top.dep_ in ("ccomp", "parataxis") and top.head.lemma_.lower() in (self.report_neutral | self.report_accuse | self.opinion):
+            ch.modes.append("reported")
+            host = top.head
+            if host.lemma_.lower() in self.opinion and ch.negation is None and any(c.dep_ == "neg" for c in host.children):
+                ch.negation = "not"  # "did not feel that they were allied": negation raised from the opinion verb
+        if top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.cond_marks for c in top.children):
+            ch.modes.append("hypothetical")
+        if any(c.dep_ == "aux" and c.lower_ in self.hyp_aux for c in top.children) and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.cond_marks for m in c.children) for c in top.children
+        ):
+            ch.modes.append("hypothetical")  # the main clause of a conditional
+        if ch.negation == "not" and ch.ability:
+            ch.negation = "fail"  # "were not able to incite": a failure
+        return ch
+
+    def _local_mods(self, tok: Token, ch: Chain) -> None:
+        kids = list(tok.children)
+        lowers = {c.lower_ for c in kids if c.dep_ in ("neg", "advmod", "aux", "auxpass", "det", "preconj")}
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids):
+            if ch.negation is None:
+                ch.negation = "not"
+        if lowers & self.fail_adv:
+            ch.negation = "fail"
+        auxes = [c.lower_ for c in kids if c.dep_ == "aux"]
+        if any(a in ("can", "could", "ca") for a in auxes) and ch.negation == "not":
+            ch.ability = True
+        elif any(a in self.hyp_aux for a in auxes) and ("have" in auxes or any(a in ("might", "could") for a in auxes)):
+            ch.modes.append("hypothetical")
+        elif any(a in self.int_aux for a in auxes):
+            ch.modes.append("intended")
+
+    # ------------------------------------------------------------------ coding helpers
+    def object_noun(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                return c
+        for c in verb.children:  # "cut off aid to", "broke off relations with": object after a particle
+            if c.dep_ in ("prt",):
+                for d in verb.children:
+                    if d.dep_ == "dobj":
+                        return d
+        return None
+
+    def agent_class_of(self, *toks: Token | None) -> str | None:
+        for t in toks:
+            if t is None:
+                continue
+            for x in [t] + [c for c in t.children if c.dep_ in ("prep",) for c in c.children]:
+                cls = self.agent_class.get(x.lemma_.lower())
+                if cls:
+                    return cls
+        return None
+
+    def apply_chain(self, coding: Coding, ch: Chain) -> Coding:
+        if ch.stop:
+            coding = reversed_coding(coding.category, coding.kind)
+        if ch.negation:
+            coding = negate(coding, ch.negation, self.lex)
+        if ch.threaten_host is not None:
+            coding = replace(coding, category="THREATEN", plover_mode="violence" if coding.category == "ASSAULT" else None)
+        if ch.request_host is not None:
+            coding = request(coding, self.lex)
+        mode = "asserted"
+        if "hypothetical" in ch.modes:
+            mode = "hypothetical"
+        elif "intended" in ch.modes:
+            mode = "intended"
+        elif "reported" in ch.modes:
+            mode = "reported"
+        if mode == "intended" and ch.request_host is None and ch.threaten_host is None:
+            coding = intend(coding, self.lex)
+        elif mode != "asserted":
+            coding = replace(coding, mode=mode)
+        return coding
+
+    def target_preps(self, entry: LexEntry, category: str) -> tuple[str, ...]:
+        return tuple(entry.preps) + self.cat_preps.get(category, ()) + self.default_preps
+
+    # ------------------------------------------------------------------ triggers
+    def verb_frames(self, trig: Token, entry: LexEntry, A: DocActors, sent: int, absorbed: set[int]) -> list[Frame]:
+        """Frames for a verb trigger."""
+        effect = self.lex.controllers.get(trig.lemma_.lower())
+        for c in trig.children:
+            # a controller with an event-naming complement is not an event of its own
+            if c.dep_ == "xcomp" and effect in ("refuse", "fail", "intend", "attempt", "aspect", "stop", "request", "threaten"):
+                if self._names_event(c):
+                    return []
+            # "left the Chinese resentful", "made China angry": the adjective is the event
+            if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.pos_ == "ADJ" and trig.lemma_.lower() in CAUSATIVE_HOSTS:
+                return []
+        obj = self.object_noun(trig)
+        obj_entry = self.noun_entry(obj) if obj is not None else None
+        uses_obj = entry.light or entry.reverse
+        agent_cls = self.agent_class_of(*(c for c in trig.children if c.dep_ in ("nsubj", "dobj", "nsubjpass"))) if entry.agents else None
+        coding = base_coding(entry, obj_entry if uses_obj else None, agent_cls, self.lex)
+        if coding is None and entry.light and obj is not None:
+            coding = self._stance_coding(obj)
+            if coding is not None:
+                obj_entry = LexEntry(lemma=obj.lemma_.lower(), pos="noun", cat=coding.category, kind="attitude", example="-")
+        if coding is None:
+            return []
+        if obj is not None and obj_entry is not None and (uses_obj or (entry.cat or "") in CONTENT_VERBS):
+            absorbed.add(obj.i)  # "gave support", "rejected the Soviet proposal": one event, not two
+        ch = self.chain(trig)
+        coding = self.apply_chain(coding, ch)
+        if entry.kind == "attitude" and entry.experiencer == "object":
+            return self._psych_frames(trig, entry, coding, A, sent)
+        return self._action_frames(trig, entry, coding, ch, A, sent, obj if (uses_obj and obj_entry is not None) else None)
+
+    def _stance_coding(self, obj: Token) -> Coding | None:
+        """'pursued antagonistic policies': a stance noun whose adjective gives the sign."""
+        if obj.lemma_.lower() not in self.stance_nouns and obj.lower_ not in self.stance_nouns:
+            return None
+        for c in obj.children:
+            if c.dep_ in ("amod", "compound"):
+                sign = self._adj_sign(c)
+                if sign:
+                    cat = self.rel_cats.get("positive" if sign > 0 else "negative") or {}
+                    return Coding(cat.get("category", "SUPPORT"), cat.get("mode"), kind="attitude")
+        return None
+
+    def _names_event(self, tok: Token) -> bool:
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            e = self.verb_entry(tok)
+            if e is not None:
+                if e.light:
+                    obj = self.object_noun(tok)
+                    return obj is not None and self.noun_entry(obj) is not None
+                return True
+        if tok.pos_ == "ADJ" and self.adj_entry(tok) is not None:
+            return True
+        return any(self._names_event(c) for c in tok.children if c.dep_ == "conj")
+
+    def _action_frames(self, trig, entry, coding, ch: Chain, A, sent, obj_noun) -> list[Frame]:
+        conf = 1.0
+        passive = self.is_passive(trig)
+        patient = self.passive_subject(trig) if passive else None
+        inverse = entry.inverse and (not entry.light or obj_noun is not None)
+        if passive:
+            sources = self.prep_actors(trig, ("by",), A)
+            targets = self.np_actors(patient, A) if patient is not None else []
+            if not sources and entry.symmetric:
+                # "they were allied with the Soviets": the subject acts with the 'with' phrase
+                other = self.prep_actors(trig, ("with",), A)
+                if other and targets:
+                    sources, targets = targets, other
+        else:
+            if ch.object_host is not None and ch.object_host is not trig and ch.request_host is None:
+                host_obj = next((c for c in ch.object_host.children if c.dep_ == "dobj"), None)
+                host_obj = host_obj or next((c for c in ch.object_host.children if c.dep_ in ("nsubj", "dative")), None)
+                if host_obj is not None:
+                    sources = self.np_actors(host_obj, A)  # "caused some 50,000 Kazakhs to seek": no actor
+                else:
+                    sources, _ = self.subject_of(trig, A)
+            else:
+                sources, _ = self.subject_of(ch.request_host or ch.subject_host, A)
+            targets = []
+        if inverse and not passive:
+            targets = sources
+            sources = self.prep_actors(trig, ("from", "by"), A)
+            if not sources and obj_noun is not None:
+                sources = self.np_agents(obj_noun, A)
+        blocked = False
+        if ch.request_host is not None:
+            req_obj = next((c for c in ch.request_host.children if c.dep_ in ("dobj", "dative")), None)
+            targets = self.np_actors(req_obj, A) if req_obj is not None else []
+            if not targets:
+                targets = self.prep_actors(ch.request_host, ("to", "of", "from"), A)
+        if not targets and not (inverse and not passive):
+            targets, blocked = self._targets(trig, entry, coding, A, obj_noun)
+            if not targets and ch.controllers:
+                for host in ch.controllers:
+                    targets, blocked2 = self._targets(host, entry, coding, A, None)
+                    blocked = blocked or blocked2
+                    if targets:
+                        break
+        reciprocal = self.reciprocal_in(trig) or any(self.reciprocal_in(h) for h in ch.controllers)
+        if not sources:
+            if not passive or coding.category not in PASSIVE_FALLBACK:
+                return []
+            src = A.partner(sent, trig.i, {t.code for t in targets})
+            if src is None:
+                return []
+            sources, conf = [src], 0.5
+        src_codes = {s.code for s in sources}
+        if targets and all(t.code in src_codes for t in targets):
+            if len(src_codes) >= 2:
+                reciprocal = True  # "China and the Soviet Union negotiated the Sino-Soviet treaty"
+            else:
+                return []  # an actor acting on itself ("Khrushchev condemned Stalin"): internal
+        if entry.symmetric and not targets and len(src_codes) >= 2:
+            reciprocal = True
+        frame = Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets, reciprocal, conf)
+        frame.blocked = blocked and not reciprocal
+        return [frame]
+
+    def np_agents(self, noun: Token, A: DocActors) -> list[ActorRef]:
+        """Actors who do what an event noun names: its possessor, adjective, 'by'/'from' phrase."""
+        out: list[ActorRef] = []
+        for c in noun.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                out += self.np_actors(c, A, depth=2, of=False)
+        out += self.prep_actors(noun, self.source_preps, A)
+        return _dedupe(out)
+
+    def _targets(self, trig: Token, entry: LexEntry, coding: Coding, A: DocActors, obj_noun: Token | None) -> tuple[list[ActorRef], bool]:
+        """The actors an act is directed at, and whether the clause names a non-actor object instead.
+
+        A light verb's event noun ("gave their support to") is searched only for its prepositional
+        target; its possessor is its agent. Other objects are searched whole ("attacked Soviet
+        troops", "criticized Khrushchev's surrender").
+        """
+        preps = self.target_preps(entry, entry.cat or coding.category)
+        out: list[ActorRef] = []
+        objs = [c for c in trig.children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and not self.is_reciprocal(c)]
+        for c in objs:
+            if obj_noun is not None and c.i == obj_noun.i:
+                continue
+            out += self.np_actors(c, A)
+        if not out:
+            out = self.prep_actors(trig, preps, A)
+        if not out and obj_noun is not None:
+            out = self.prep_actors(obj_noun, preps, A)
+            noun_entry = self.noun_entry(obj_noun)
+            if not out and noun_entry is not None and noun_entry.of == "target":
+                out = self.prep_actors(obj_noun, ("of",), A)
+        if not out:
+            for c in objs:
+                out += self.prep_actors(c, preps, A)
+        if not out and trig.dep_ == "relcl" and any(c.lower_ == "where" for c in trig.children):
+            out = self.np_actors(trig.head, A)  # "in China, where the Soviets were not able to incite ..."
+        if not out:
+            for c in trig.children:  # "refused to wear a badge bearing Mao's portrait": the complement's object
+                if c.dep_ == "xcomp":
+                    for d in c.children:
+                        if d.dep_ in ("dobj", "dative"):
+                            out += self.np_actors(d, A)
+        blocked = False
+        if not out:
+            blocked = any(self._plain_object(c) for c in objs if obj_noun is None or c.i != obj_noun.i)
+        return _dedupe(out), blocked
+
+    def _plain_object(self, tok: Token) -> bool:
+        """An object that is neither an actor, an event, nor a named place or body ('democratic countries')."""
+        if tok.pos_ == "PRON" or self.noun_entry(tok) is not None or tok.lemma_.lower() in self.rel_nouns:
+            return False
+        for t in tok.subtree:
+            if t.ent_type_ in ("EVENT", "DATE", "WORK_OF_ART", "LAW"):
+                continue
+            if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
+                return False
+        return True
+
+    def _psych_frames(self, trig, entry, coding, A, sent) -> list[Frame]:
+        """'X angered Y' / 'Y was angered (by X)': the experiencer Y is the source of the attitude."""
+        if self.is_passive(trig):
+            exp = self.np_actors(self.passive_subject(trig), A)
+            causer = self.prep_actors(trig, ATTITUDE_PREPS, A)
+        else:
+            dobj = next((c for c in trig.children if c.dep_ in ("dobj", "dative")), None)
+            exp = self.np_actors(dobj, A) if dobj is not None else []
+            causer, _ = self.subject_of(trig, A)
+        if not exp:
+            return []
+        return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, exp, causer)]
+
+    def adj_frames(self, tok: Token, entry: LexEntry, A: DocActors, sent: int) -> list[Frame]:
+        """'The Chinese were infuriated', 'left the Chinese resentful'."""
+        head = tok
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        host = head.head
+        if head.dep_ in ("acomp", "attr", "ROOT") or (head.dep_ == "ROOT" and head.pos_ == "ADJ"):
+            verb = host if head.dep_ != "ROOT" else head
+            if verb.lemma_.lower() not in COPULAS and head.dep_ != "ROOT":
+                return []
+            exp, _ = self.subject_of(verb, A)
+            if not exp:
+                ps = self.passive_subject(verb)
+                exp = self.np_actors(ps, A) if ps is not None else []
+            causer = []
+            ch = self.chain(verb)
+        elif head.dep_ in ("oprd", "ccomp", "xcomp", "advcl") and host.lemma_.lower() in CAUSATIVE_HOSTS:
+            dobj = next((c for c in host.children if c.dep_ in ("dobj", "nsubj") and c.i > host.i), None)
+            exp = self.np_actors(dobj, A) if dobj is not None else []
+            if not exp:
+                # "left the Chinese disappointed" parsed with 'Chinese' hanging on the adjective
+                exp = _dedupe([r for c in head.children if c.i < head.i and c.dep_ in ("amod", "nsubj", "npadvmod", "compound", "det") for r in self.np_actors(c, A)])
+            causer, _ = self.subject_of(host, A)
+            ch = self.chain(host)
+        else:
+            return []
+        if not exp:
+            return []
+        targets = self.prep_actors(tok, ATTITUDE_PREPS, A) or causer
+        coding = self.apply_chain(Coding(entry.cat, entry.mode, kind=entry.kind), ch)
+        return [Frame(sent, tok.doc[tok.i : tok.i + 1], coding, exp, targets)]
+
+    def noun_frames(self, tok: Token, entry: LexEntry, A: DocActors, sent: int) -> list[Frame]:
+        """Nominal events: 'the withdrawal of Soviet specialists', 'Khrushchev's surrender to the US'."""
+        if entry.light:
+            return []
+        holder = tok
+        negation = None
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.neg_nouns:
+            holder = tok.head.head
+            negation = self.neg_nouns[holder.lemma_.lower()]
+        if self._predicative(tok):
+            return []
+        sources: list[ActorRef] = []
+        for t in ([holder, tok] if holder is not tok else [tok]):
+            for c in t.children:
+                if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                    sources += self.np_actors(c, A, depth=2, of=False)
+        sources += self.prep_actors(tok, self.source_preps, A)
+        of_objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for p in of_objs:  # "the expulsion of Soviets from China": 'from' hangs on the 'of' object
+            sources += self.prep_actors(p, ("from",), A) if entry.of == "target" else []
+        of_actors = _dedupe([r for p in of_objs for r in self.np_actors(p, A, of=False)])
+        targets: list[ActorRef] = []
+        if entry.of == "source":
+            sources += of_actors
+        else:
+            targets += of_actors
+        agent_cls = None
+        if entry.agents:
+            of_noun = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+            agent_cls = self.agent_class_of(of_noun)
+        coding = base_coding(entry, None, agent_cls, self.lex)
+        if coding is None:
+            return []
+        preps = tuple(p for p in self.target_preps(entry, coding.category) if p not in self.source_preps and p != "of")
+        targets += self.prep_actors(tok, preps, A)
+        sources, targets = _dedupe(sources), _dedupe(targets)
+        if not sources:
+            return []
+        src_codes = {r.code for r in sources}
+        targets_named = bool(targets)
+        targets = [t for t in targets if t.code not in src_codes]
+        if targets_named and not targets and len(src_codes) < 2:
+            return []  # an actor acting on itself
+        # "their bombardment of the island": the act has a named non-actor object
+        blocked = not targets and entry.of == "target" and any(not self.np_actors(p, A) for p in of_objs)
+        if negation:
+            coding = negate(coding, negation, self.lex)
+        # the clause around the noun decides its mode
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            ch = self.chain(verb)
+            ch.negation = None
+            ch.stop = False
+            ch.request_host = ch.threaten_host = None
+            coding = self.apply_chain(coding, ch) if ch.modes else coding
+        paired = {r.code for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for r in self.np_actors(c, A, depth=2, of=False)}
+        recip = not targets and (any(r.kind == "collective" for r in sources) or len(paired) >= 2)
+        frame = Frame(sent, tok.doc[tok.i : tok.i + 1], coding, sources, targets, recip)
+        frame.blocked = blocked and not recip
+        return [frame]
+
+    def _predicative(self, tok: Token) -> bool:
+        """A noun that characterises rather than reports ('named X as their threat', 'was an insult')."""
+        if tok.dep_ in ("attr", "oprd", "acomp"):
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in self.opinion:
+            return True
+        return False
+
+    def relation_frames(self, tok: Token, A: DocActors, sent: int) -> list[Frame]:
+        """'Relations between China and Russia began to improve': one attitude each way."""
+        sign = None
+        trigger = tok
+        head = tok.head
+        verbs = []
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp",)]
+            verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp"]
+        for v in verbs:
+            s = self.rel_verbs.get(v.lemma_.lower())
+            if s is None:
+                for c in v.children:
+                    if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in ("dive", "nosedive", "setback", "downturn", "low"):
+                        s = -1
+                    if c.dep_ in ("prt",) and self.rel_verbs.get(f"{v.lemma_.lower()} {c.lower_}") is not None:
+                        s = self.rel_verbs[f"{v.lemma_.lower()} {c.lower_}"]
+            if s is not None:
+                if s == 0 and self.chain(v).negation:
+                    return []  # "did not have disagreements" says nothing about the relationship
+                if s == 0:
+                    s = self.rel_noun_sign.get(tok.lemma_.lower()) or self.rel_noun_sign.get(tok.lower_)
+                    if s is None:
+                        for c in list(v.children):
+                            if c.dep_ in ("acomp", "attr", "oprd"):
+                                s = self._adj_sign(c)
+                if s:
+                    sign, trigger = s, v
+                    break
+        if sign is None:
+            for c in tok.children:
+                if c.dep_ == "amod" and c.lemma_.lower() in self.rel_adjs:
+                    sign = self.rel_adjs[c.lemma_.lower()]
+                    trigger = c
+                    break
+        if sign is None and tok.dep_ in ("nsubj",) and head.lemma_.lower() in COPULAS:
+            for c in head.children:
+                if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in self.rel_adjs:
+                    sign, trigger = self.rel_adjs[c.lemma_.lower()], c
+        if not sign:
+            return []
+        # who relates
+        pair = self.prep_actors(tok, ("between", "among"), A)
+        if len(pair) < 2:
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "nmod", "poss"):
+                    pair += self.np_actors(c, A, depth=2, of=False)
+            pair += self.prep_actors(tok, ("with", "of"), A)
+        if len(pair) < 2 and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() == "be":
+            subj, _ = self.subject_of(tok.head.head, A)
+            pair = subj + pair
+        if len(pair) < 2 and tok.dep_ == "dobj":
+            subj, _ = self.subject_of(head, A)
+            pair = subj + pair
+        pair = _dedupe(pair)
+        while len(pair) < 2:
+            p = A.partner(sent, tok.i, {r.code for r in pair})
+            if p is None:
+                return []
+            pair.append(p)
+        cat = self.rel_cats.get("positive" if sign > 0 else "negative") or {}
+        coding = Coding(cat.get("category", "SUPPORT" if sign > 0 else "ACCUSE"), cat.get("mode"), kind="attitude")
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else head
+        if verb.pos_ in ("VERB", "AUX"):
+            ch = self.chain(verb)
+            if ch.negation:
+                sign = -sign  # "might not have affable relations"
+                cat = self.rel_cats.get("positive" if sign > 0 else "negative") or {}
+                coding = Coding(cat.get("category", "SUPPORT" if sign > 0 else "ACCUSE"), cat.get("mode"), kind="attitude")
+            ch.negation = None
+            ch.request_host = ch.threaten_host = None
+            ch.stop = False
+            if ch.modes:
+                coding = self.apply_chain(coding, ch)
+        a, b = pair[0], pair[1]
+        return [Frame(sent, tok.doc[trigger.i : trigger.i + 1], coding, [a, b], [], reciprocal=True)]
+
+    def _adj_sign(self, tok: Token) -> int | None:
+        lem = tok.lemma_.lower()
+        if lem in self.rel_adjs:
+            return self.rel_adjs[lem]
+        if lem in self.eval_neg:
+            return -1
+        if lem in self.eval_pos:
+            return 1
+        return None
+
+    def report_frames(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
+        """'The Chinese claimed that the USSR was turning into an imperial society': an ACCUSE."""
+        comp = next((c for c in trig.children if c.dep_ in ("ccomp",)), None)
+        if comp is None:
+            return []
+        sources, _ = self.subject_of(trig, A)
+        if not sources:
+            return []
+        src = {s.code for s in sources}
+        targets = []
+        for t in comp.subtree:
+            for r in A.at(t):
+                if r.code not in src and r.kind != "pronoun":
+                    targets.append(r)
+            if targets and t.dep_ in SUBJ:
+                break
+        targets = _dedupe(targets)[:1]
+        if not targets:
+            return []
+        ch = self.chain(trig)
+        coding = self.apply_chain(Coding("ACCUSE", "allege"), ch)
+        return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets)]
+
+    def opinion_frames(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
+        """'the Soviets considered the Chinese far too hasty', 'named the Soviet Union as their threat'."""
+        sources, _ = self.subject_of(trig, A)
+        if not sources:
+            return []
+        src = {s.code for s in sources}
+        target_tok = None
+        sign = None
+        comp = next((c for c in trig.children if c.dep_ == "ccomp"), None)
+        if comp is not None:
+            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            target_tok = subj
+            sign = self._eval_sign(comp, stop=subj)
+        else:
+            dobj = next((c for c in trig.children if c.dep_ in ("dobj", "nsubj") and c.i > trig.i), None)
+            if dobj is None:
+                dobj = next((c for c in trig.children if c.dep_ == "ccomp"), None)
+            target_tok = dobj
+            sign = self._eval_sign(trig, stop=dobj, skip_subject=True)
+        if not sign or target_tok is None:
+            return []
+        targets = [t for t in self.np_actors(target_tok, A) if t.code not in src]
+        if not targets:
+            return []
+        ch = self.chain(trig)
+        cat = self.rel_cats.get("positive" if sign > 0 else "negative") or {}
+        coding = self.apply_chain(Coding(cat.get("category", "SUPPORT"), cat.get("mode"), kind="attitude"), ch)
+        return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets)]
+
+    def _eval_sign(self, root: Token, stop: Token | None, skip_subject: bool = False) -> int | None:
+        skip = set()
+        if stop is not None:
+            skip = {t.i for t in stop.subtree}
+        if skip_subject:
+            for c in root.children:
+                if c.dep_ in SUBJ:
+                    skip |= {t.i for t in c.subtree}
+        sign = None
+        for t in root.subtree:
+            if t.i in skip or t is root:
+                continue
+            lem = t.lemma_.lower()
+            if t.lower_ in self.too and t.head.pos_ in ("ADJ", "ADV"):
+                return -1
+            if lem in self.eval_neg or t.lower_ in self.eval_neg:
+                sign = -1
+            elif (lem in self.eval_pos or t.lower_ in self.eval_pos) and sign is None:
+                sign = 1
+        if sign is not None and any(c.dep_ == "neg" for c in root.subtree if c.i not in skip):
+            sign = -sign
+        return sign
+
+    # ------------------------------------------------------------------ driver
+    def frames(self, doc: Doc, sents: list[Span]) -> list[Frame]:
+        """Every frame of the doc, in text order."""
+        A = DocActors(doc)
+        out: list[Frame] = []
+        for si, sent in enumerate(sents):
+            if not any(t.i in A.by_token for t in sent):
+                continue
+            absorbed: set[int] = set()
+            verb_out: list[Frame] = []
+            other: list[Frame] = []
+            for tok in sent:
+                if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                    lem = tok.lemma_.lower()
+                    has_comp = any(c.dep_ == "ccomp" for c in tok.children)
+                    if lem in self.report_accuse and has_comp:
+                        # "The Chinese claimed that the USSR was turning imperialist": an accusation
+                        other += self.report_frames(tok, A, si)
+                        continue
+                    entry = self.verb_entry(tok)
+                    if entry is not None:
+                        verb_out += self.verb_frames(tok, entry, A, si, absorbed)
+                    if (entry is None or entry.cat is None) and lem in self.opinion:
+                        other += self.opinion_frames(tok, A, si)
+            for tok in sent:
+                if tok.i in absorbed:
+                    continue
+                if tok.pos_ == "NOUN":
+                    if tok.lemma_.lower() in self.rel_nouns or tok.lower_ in self.rel_nouns:
+                        other += self.relation_frames(tok, A, si)
+                        continue
+                    entry = self.noun_entry(tok)
+                    if entry is not None:
+                        other += self.noun_frames(tok, entry, A, si)
+                elif tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and tok.dep_ in ("acomp", "oprd", "conj")):
+                    entry = self.adj_entry(tok)
+                    if entry is not None:
+                        other += self.adj_frames(tok, entry, A, si)
+            out += verb_out + other
+        return out
