@@ -23,7 +23,7 @@ PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 REPO = Path(__file__).resolve().parents[1]
 ESSAY = REPO.parent / "shared" / "seeds" / "000_698c7f83e7f6762b.txt"
 
-from tests.test_browser_report import Watch  # noqa: E402  (one definition of what a page must not do)
+from tests.test_browser_report import Watch, click_event  # noqa: E402  (one definition of what a page must not do)
 
 
 def _free_port() -> int:
@@ -126,7 +126,7 @@ def test_browser_web_home_and_whole_database_report(page, blank_server):
     page.wait_for_selector("html[data-graph-ready]", timeout=20_000)
     events = page.request.get(blank_server.url + "/api/events").json()
     assert sorted(_shown_event_ids(page)) == sorted(e["id"] for e in events)
-    page.locator(".vis-item[data-id]").first.click()
+    click_event(page)
     assert page.locator("#detail-sentence").text_content()
     assert page.locator("#doc-text mark.hl-cite").count() == 1
     page.watch.check()
@@ -170,7 +170,7 @@ def test_browser_web_essay_upload_through_the_form(page, tmp_path):
         assert events, "the pipeline found no event in the essay"
         assert sorted(_shown_event_ids(page)) == sorted(e["id"] for e in events)
         dated = [e for e in events if e["date"] and e["citations"]] or [e for e in events if e["date"]]
-        page.locator(f'.vis-item[data-id="{dated[0]["id"]}"]').click()
+        click_event(page, dated[0]["id"])
         assert page.locator("#detail-sentence").text_content() == dated[0]["sentence"]
         if dated[0]["citations"]:
             assert dated[0]["citations"][0]["author"] in page.locator("#detail-citations").text_content()

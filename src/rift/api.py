@@ -7,10 +7,10 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Literal, Sequence
 
 from rift.errors import InputError, OutputError
-from rift.pipeline import DEFAULT_MODEL, DocResult, build_pipeline, process
+from rift.pipeline import DEFAULT_MODEL, DocResult, build_pipeline, collect, make_doc, process
 from rift.read import RawText, discover, read_path, read_stdin
 from rift.records import Phase
 
@@ -35,6 +35,8 @@ class AnalysisResult:
     series: list[dict] = field(default_factory=list)
     phases: list[Phase] = field(default_factory=list)
     out_dir: Path | None = None
+    # inputs left out of the run, as (path, one-line reason); empty unless on_error="skip"
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     # flattened views over all documents
     def _all(self, name: str) -> list:
@@ -77,15 +79,27 @@ class AnalysisResult:
         return self._all("claims")
 
 
-def read_inputs(paths: Sequence[str]) -> list[RawText]:
+def read_inputs(paths: Sequence[str], *, skipped: list[tuple[str, str]] | None = None) -> list[RawText]:
     """Read every input named by ``paths`` (files, directories, '-').
 
+    Args:
+        paths: files, directories, or '-' for standard input.
+        skipped: when a list, an input that cannot be read is appended to it as
+            ``(path, one-line message)`` and the others are still read; when None, the first
+            one raises.
+
     Raises:
-        InputError: an input is missing, empty, binary, or a directory holds no texts.
+        InputError: an input is missing, empty, binary, too large, unreadable, or a directory
+            holds no texts (only when ``skipped`` is None), or no path was given.
     """
     raws = []
-    for p in discover(list(paths)):
-        raws.append(read_stdin() if p == "-" else read_path(p))
+    for p in discover(list(paths), skipped=skipped):
+        try:
+            raws.append(read_stdin() if p == "-" else read_path(p))
+        except InputError as exc:
+            if skipped is None:
+                raise
+            skipped.append((p, exc.message))
     return raws
 
 
@@ -108,6 +122,7 @@ def analyze(
     bin: str = "year",
     nlp=None,
     progress: Callable[[int, int], None] | None = None,
+    on_error: Literal["raise", "skip"] = "raise",
 ) -> AnalysisResult:
     """Analyse texts and, when ``out_dir`` is given, write rift's output files there.
 
@@ -122,28 +137,43 @@ def analyze(
         bin: time bin of the relations index (year, quarter, month, decade).
         nlp: a pipeline from :func:`rift.pipeline.build_pipeline` to reuse.
         progress: called with ``(done, total)`` after each document.
+        on_error: ``"raise"``: the first input that cannot be read or analysed stops the run
+            with an :class:`InputError`. ``"skip"``: it is left out, recorded in
+            ``AnalysisResult.skipped`` as ``(path, one-line reason)``, and the rest go on; an
+            :class:`InputError` is raised only when nothing is left.
 
     Returns:
         An :class:`AnalysisResult`.
     """
     from rift.analysis import analyse
 
+    if on_error not in ("raise", "skip"):
+        raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     inputs = list(inputs)
     if not inputs:
         raise InputError("nothing to read: give one or more files, directories, or '-'")
+    skipped: list[tuple[str, str]] | None = [] if on_error == "skip" else None
     raws = [x for x in inputs if isinstance(x, RawText)]
     if len(raws) != len(inputs):
-        raws = read_inputs([str(x) for x in inputs])
+        raws = read_inputs([str(x) for x in inputs], skipped=skipped)
     out_path = Path(out_dir) if out_dir is not None else None
     if out_path is not None:
         _check_writable(out_path)
     if nlp is None:
         nlp = build_pipeline(model)
+    raws = _within_limit(raws, nlp.max_length, skipped)
+    if not raws:
+        raise InputError(_nothing_left(skipped or []))
     results: list[DocResult] = []
-    for res in process(nlp, raws, doctype=doctype, dct=dct):
+    runs = process(nlp, raws, doctype=doctype, dct=dct) if skipped is None else _process_skipping(
+        nlp, raws, doctype=doctype, dct=dct, skipped=skipped
+    )
+    for res in runs:
         results.append(res)
         if progress:
             progress(len(results), len(raws))
+    if not results:
+        raise InputError(_nothing_left(skipped or []))
     events = [e for d in results for e in d.events]
     claims = [c for d in results for c in d.claims]
     out = analyse(events, claims, bin=bin)
@@ -157,11 +187,76 @@ def analyze(
     for d in results:
         d.events = by_doc_events.get(d.document.id, [])
         d.claims = by_doc_claims.get(d.document.id, [])
-    result = AnalysisResult(docs=results, series=out.series, phases=out.phases)
+    result = AnalysisResult(docs=results, series=out.series, phases=out.phases, skipped=list(skipped or []))
     if out_path is not None:
         write_outputs(result, out_path)
         result.out_dir = out_path
     return result
+
+
+def _nothing_left(skipped: list[tuple[str, str]]) -> str:
+    if len(skipped) == 1:
+        return skipped[0][1]
+    return f"none of the {len(skipped)} inputs could be read or analysed" if skipped else "no text to analyse"
+
+
+def _within_limit(raws: list[RawText], max_chars: int, skipped: list[tuple[str, str]] | None) -> list[RawText]:
+    """Refuse texts longer than the pipeline takes in one document (a clear message, not
+    spaCy's ValueError and not the parser's gigabytes of memory)."""
+    kept = []
+    for raw in raws:
+        if len(raw.text) > max_chars:
+            exc = InputError(
+                f"{raw.path}: {len(raw.text):,} characters is more than one document may hold "
+                f"({max_chars:,}); split it into smaller files"
+            )
+            if skipped is None:
+                raise exc
+            skipped.append((raw.path, exc.message))
+            continue
+        kept.append(raw)
+    return kept
+
+
+def _process_skipping(
+    nlp, raws: list[RawText], *, doctype: str, dct: str | None, skipped: list[tuple[str, str]]
+) -> Iterator[DocResult]:
+    """Like :func:`rift.pipeline.process`, but a document that a stage fails on is recorded in
+    ``skipped`` and left out instead of ending the run."""
+
+    def docs():
+        for raw in raws:
+            try:
+                doc = make_doc(nlp, raw, doctype=doctype, dct=dct)
+            except Exception as exc:  # noqa: BLE001 - one bad document must not end the run
+                skipped.append((raw.path, f"{raw.path}: cannot be prepared ({_describe(exc)})"))
+                continue
+            yield doc
+
+    def on_error(name, _proc, failed, exc):
+        for doc in failed:
+            doc.user_data.setdefault("rift_error", f"the {name} stage failed ({_describe(exc)})")
+
+    previous = nlp.default_error_handler
+    nlp.set_error_handler(on_error)
+    try:
+        for doc in nlp.pipe(docs(), batch_size=8):
+            raw: RawText = doc.user_data["rift_raw"]
+            error = doc.user_data.get("rift_error")
+            if error is None:
+                try:
+                    yield collect(doc)
+                    continue
+                except Exception as exc:  # noqa: BLE001
+                    error = f"its records cannot be collected ({_describe(exc)})"
+            skipped.append((raw.path, f"{raw.path}: {error}"))
+    finally:
+        nlp.set_error_handler(previous)
+
+
+def _describe(exc: Exception) -> str:
+    text = str(exc).splitlines()[0][:160] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def write_outputs(result: AnalysisResult, out_dir: Path) -> None:

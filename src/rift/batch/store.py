@@ -161,7 +161,10 @@ class BatchStore:
                 if path.name.endswith(".tmp"):
                     path.unlink(missing_ok=True)
                 continue
-            entry = json.loads(path.read_text(encoding="utf-8"))
+            try:
+                entry = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                raise StorageError(f"{path}: unreadable manifest; delete it and its batch's parts/*/part-{m.group(1)}.parquet to redo that batch") from None
             self.committed.add(int(m.group(1)))
             ids.update(entry.get("docs", []))
             keys.update(entry.get("keys", []))

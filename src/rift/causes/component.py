@@ -12,6 +12,8 @@ thesis and turning points, and views attributed to others (see :mod:`rift.causes
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -72,7 +74,7 @@ class CausesComponent:
             if c.weak:
                 conf = self._keep_weak(doc, c, probs.get(c.sent))
             if conf is not None:
-                kept.append(Candidate(**{**c.__dict__, "confidence": round(min(conf, 1.0), 3)}))
+                kept.append(replace(c, confidence=round(min(conf, 1.0), 3)))
         doc._.causal = links_from_candidates(doc, index, kept)
         return doc
 

@@ -66,6 +66,18 @@ def _roman(s: str) -> int | None:
     return total
 
 
+def _is_arabic(s: str) -> bool:
+    """ASCII digits of a plausible page number (Python's int() refuses over 4,300 digits)."""
+    return s.isascii() and s.isdigit() and len(s) <= 9
+
+
+def _page_number(s: str) -> int | None:
+    """A page number written in ASCII digits or in Roman numerals; None otherwise."""
+    if _is_arabic(s):
+        return int(s)
+    return _roman(s) if len(s) <= 12 else None
+
+
 def page_range(pages: str | None) -> tuple[int | None, int | None]:
     """Turn pages as written into a numeric range: ``256-61`` is 256 to 261.
 
@@ -81,24 +93,18 @@ def page_range(pages: str | None) -> tuple[int | None, int | None]:
     highs: list[int] = []
     for piece in re.split(r"\s*(?:,|and)\s*", body):
         nums = re.split(r"\s*[-\u2013\u2014]\s*", piece)
-        try:
-            a = int(nums[0])
-        except ValueError:
-            a = _roman(nums[0])
-            if a is None:
-                continue
+        a = _page_number(nums[0])
+        if a is None:
+            continue
         b = a
         if len(nums) > 1:
-            second = nums[1]
-            if second.isdigit():
-                if len(second) < len(nums[0]):
-                    b = int(nums[0][: len(nums[0]) - len(second)] + second)
-                    if b < a:  # "98-101" style handled above; "199-02" wraps a hundred
-                        b += 10 ** len(second)
-                else:
-                    b = int(second)
+            first, second = nums[0], nums[1]
+            if _is_arabic(first) and _is_arabic(second) and len(second) < len(first):
+                b = int(first[: len(first) - len(second)] + second)
+                if b < a:  # "98-101" style handled above; "199-02" wraps a hundred
+                    b += 10 ** len(second)
             else:
-                b = _roman(second) or a
+                b = _page_number(second) or a
         lows.append(a)
         highs.append(max(a, b))
     if not lows:

@@ -10,7 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from rift.cli.common import console
+from rift.cli.common import console, err_console
 from rift.pipeline import DEFAULT_MODEL
 
 DOCTYPES = ("narrative", "news")
@@ -23,17 +23,44 @@ def _run(paths: list[str], out: Path, model: str, doctype: str, dct: Optional[st
 
     if doctype not in DOCTYPES:
         raise InputError(f"--doctype must be one of {', '.join(DOCTYPES)}, not '{doctype}'")
-    raws = read_inputs(paths)
+    skipped: list[tuple[str, str]] = []
+    raws = read_inputs(paths, skipped=skipped)
+    if not raws:
+        # nothing readable: one input gives its own message, several a count after their lines
+        if len(skipped) > 1:
+            warn_skipped(skipped)
+        raise InputError(skipped[0][1] if len(skipped) == 1 else f"none of the {len(skipped)} inputs could be read")  # noqa: E501
+    warn_skipped(skipped)
     with console.status(f"loading the model {model} ..."):
         nlp = build_pipeline(model)
     with Progress(
         TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True
     ) as bar:
         task = bar.add_task("docs", total=len(raws))
-        result = analyze(raws, out, nlp=nlp, doctype=doctype, dct=dct, bin=bin,
+        result = analyze(raws, out, nlp=nlp, doctype=doctype, dct=dct, bin=bin, on_error="skip",
                          progress=lambda done, total: bar.update(task, completed=done))
+    warn_skipped(result.skipped)
+    result.skipped = skipped + result.skipped
     print_summary(result)
+    if result.skipped:
+        summarize_skipped(result.skipped, total=len(result.documents) + len(result.skipped))
+        raise typer.Exit(code=InputError.exit_code)
     return result
+
+
+def warn_skipped(skipped: list[tuple[str, str]]) -> None:
+    """One line on stderr for each input left out."""
+    for _path, message in skipped:
+        err_console.print(f"[yellow]rift: skipped[/yellow] {message}", highlight=False, soft_wrap=True)
+
+
+def summarize_skipped(skipped: list[tuple[str, str]], *, total: int) -> None:
+    """The closing line of a run that left inputs out: how many, and which."""
+    names = ", ".join(path for path, _msg in skipped[:10]) + (", ..." if len(skipped) > 10 else "")
+    err_console.print(
+        f"[bold yellow]rift:[/bold yellow] skipped {len(skipped)} of {total} input(s): {names}",
+        highlight=False, soft_wrap=True,
+    )
 
 
 def print_summary(result) -> None:

@@ -72,7 +72,7 @@ def register(app: typer.Typer) -> None:
         with Progress(
             TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
             TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
-            console=err_console, transient=True,
+            console=err_console, transient=True, speed_estimate_period=600,
         ) as bar:
             task = bar.add_task("docs", total=None)
 

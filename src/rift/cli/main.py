@@ -28,6 +28,8 @@ COMMAND_MODULES = [
     "rift.cli.eval_causal",
     "rift.cli.eval_events",
     "rift.cli.eval",
+    "rift.cli.eval_timex",
+    "rift.cli.timex",
     "rift.cli.report",
     "rift.cli.serve",
 ]

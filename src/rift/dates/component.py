@@ -1,31 +1,204 @@
-"""The ``rift_dates`` spaCy component (placeholder until the normaliser lands)."""
+"""The ``rift_dates`` spaCy component and :func:`clause_date`.
+
+The component runs :func:`rift.dates.normalize.find_timexes` over the (repaired) text of a
+document, in the document's mode (``doc._.rift_doctype``, ``doc._.rift_dct``), and sets
+
+* ``doc._.timexes``: :class:`rift.records.TimeExpression` records, offsets into the original
+  text, ids ``<doc id>:t<i>``;
+* ``doc._.timex_spans``: ``(Span, TimeExpression)`` pairs in the repaired text.
+
+:func:`clause_date` gives the date of the clause around an event trigger: the time expression
+of that clause when it has one, else narrative time at that point (``explicit=False``).
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from rift.records import TimeSpan
+from rift.dates.normalize import Timex, find_timexes
+from rift.dates.values import Point
+from rift.extensions import register_extensions
+from rift.records import TimeExpression, TimeSpan
+from rift.text_utils import orig_span, sentence_index
+
+_RAW_KEY = "rift_timex_raw"  # doc.user_data: the Timex objects, aligned with doc._.timex_spans
+_DATED_TYPES = ("DATE", "TIME")
 
 
-def annotate_dates(doc: Doc) -> Doc:
-    """Set ``doc._.timexes`` and ``doc._.timex_spans``."""
-    doc._.timexes = []
-    doc._.timex_spans = []
+def annotate_dates(doc: Doc, *, kb: bool = True) -> Doc:
+    """Find, normalise and record the time expressions of ``doc`` (see the module docstring)."""
+    doc_id = doc._.rift_doc_id or ""
+    doctype = doc._.rift_doctype if doc._.rift_doctype in ("narrative", "news") else "narrative"
+    found = find_timexes(doc.text, dct=doc._.rift_dct, doctype=doctype, kb=kb)
+    raw = doc.user_data.get("rift_raw")
+    original = getattr(raw, "text", None)
+    records: list[TimeExpression] = []
+    spans: list[tuple[Span, TimeExpression]] = []
+    kept: list[Timex] = []
+    for t in found:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        i = len(records)
+        a, b = orig_span(doc, t.start, t.end)
+        text = original[a:b] if original is not None and 0 <= a <= b <= len(original) else t.text
+        rec = TimeExpression(
+            id=f"{doc_id}:t{i}",
+            doc=doc_id,
+            start=a,
+            end=b,
+            text=text,
+            type=t.type,
+            value=t.value,
+            mod=t.mod,
+            interval={"start": t.interval[0], "end": t.interval[1]} if t.interval else None,
+            precision=t.precision,
+            explicit=t.explicit,
+            anchor=_anchor_id(doc_id, t.anchor, found, kept),
+            sentence=_sentence_of(doc, t.start),
+        )
+        records.append(rec)
+        spans.append((span, rec))
+        kept.append(t)
+    doc._.timexes = records
+    doc._.timex_spans = spans
+    doc.user_data[_RAW_KEY] = kept
     return doc
 
 
-def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
-    """The date of the clause around ``span``: explicit if it has one, else narrative time."""
+def _anchor_id(doc_id: str, anchor: str | None, found: list[Timex], kept: list[Timex]) -> str | None:
+    """``"t3"`` (an index into ``found``) becomes the record id of that expression."""
+    if anchor is None or not anchor.startswith("t") or not anchor[1:].isdigit():
+        return anchor
+    j = int(anchor[1:])
+    if j >= len(found):
+        return None
+    target = found[j]
+    for k, t in enumerate(kept):
+        if t is target:
+            return f"{doc_id}:t{k}"
     return None
+
+
+def _sentence_of(doc: Doc, char: int) -> int | None:
+    try:
+        return sentence_index(doc, char)
+    except ValueError:  # no sentence boundaries set
+        return None
+
+
+def _governor(token: Token) -> Token | None:
+    """The verb a token hangs from (itself if it is one); ``None`` without a parse."""
+    seen = 0
+    t = token
+    while seen < 50:
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            return t if (t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT") and t.doc.has_annotation("DEP") else None
+        if t.head is t:
+            return None
+        t = t.head
+        seen += 1
+    return None
+
+
+def _sentence_bounds(doc: Doc, span: Span) -> tuple[int, int]:
+    try:
+        sent = span.sent
+        return sent.start, sent.end
+    except ValueError:
+        return 0, len(doc)
+
+
+def _timespan(t: Timex, partner: Timex | None, *, explicit: bool) -> TimeSpan:
+    if partner is not None and partner.interval and t.interval:
+        first, last = (t, partner) if t.start < partner.start else (partner, t)
+        return TimeSpan(value=f"{first.value}/{last.value}", start=first.interval[0], end=last.interval[1],
+                        precision=first.precision, explicit=explicit, mod=None, kb=None)
+    return TimeSpan(value=t.value, start=t.interval[0] if t.interval else None, end=t.interval[1] if t.interval else None,
+                    precision=t.precision, explicit=explicit and t.kb is None, mod=t.mod, kb=t.kb)
+
+
+def _point_span(p: Point, anchor_kb: str | None = None) -> TimeSpan:
+    a, b = p.interval()
+    precision = {"half": "quarter", "week": "day"}.get(p.gran, p.gran)
+    return TimeSpan(value=p.value(), start=a, end=b, precision=precision, explicit=False, kb=anchor_kb)
+
+
+def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
+    """The date of the clause around ``span`` (an event trigger).
+
+    Explicit when the sentence has a dated time expression: the one governed by the same verb
+    as ``span`` if any, else the nearest (expressions anchored on a KB event or leader come
+    after the text's own dates and keep ``explicit=False``). Otherwise narrative time at that
+    point: the last date the text stated before it (``explicit=False``). ``None`` when the
+    text has stated no date yet.
+    """
+    pairs = doc._.timex_spans or []
+    raw: list[Timex] = doc.user_data.get(_RAW_KEY) or []
+    if len(raw) != len(pairs):
+        raw = []
+    s0, s1 = _sentence_bounds(doc, span)
+    here = []
+    for k, (sp, rec) in enumerate(pairs):
+        if sp.start >= s0 and sp.end <= s1 and rec.type in _DATED_TYPES and rec.interval is not None:
+            if raw and raw[k].value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+                continue
+            here.append(k)
+    if here:
+        gov = _governor(span.root)
+        same = [k for k in here if gov is not None and getattr(_governor(pairs[k][0].root), "i", None) == gov.i]
+
+        def distance(k: int) -> int:
+            sp = pairs[k][0]
+            return 0 if sp.start <= span.start < sp.end else min(abs(sp.start - span.end), abs(span.start - sp.end))
+
+        def best(ks: list[int]) -> int | None:
+            own = [k for k in ks if pairs[k][1].explicit]  # the text's own dates before KB anchors
+            pool = own or ks
+            return min(pool, key=distance) if pool else None
+
+        k = best(same) if same else best(here)
+        rec = pairs[k][1]
+        if raw:
+            t = raw[k]
+            partner = raw[t.range_with] if t.range_with is not None and t.range_with < len(raw) else None
+            return _timespan(t, partner, explicit=True)
+        kb_id = rec.anchor if not rec.explicit else None
+        return TimeSpan(value=rec.value, start=rec.interval["start"], end=rec.interval["end"], precision=rec.precision,
+                        explicit=rec.explicit, mod=rec.mod, kb=kb_id)
+    return narrative_time(doc, span.start_char)
+
+
+def narrative_time(doc: Doc, char: int) -> TimeSpan | None:
+    """Narrative time at cleaned offset ``char``: the last date the text stated before it."""
+    raw: list[Timex] = doc.user_data.get(_RAW_KEY) or []
+    best: Timex | None = None
+    for t in raw:
+        if t.start >= char:
+            break
+        if t.narrative is not None:
+            best = t
+    if best is None or best.narrative is None:
+        return None
+    return _point_span(best.narrative)
 
 
 @Language.factory(
     "rift_dates",
     requires=["doc.sents"],
     assigns=["doc._.timexes", "doc._.timex_spans"],
-    default_config={},
+    default_config={"kb": True},
 )
-def make_dates(nlp: Language, name: str):
-    """Time expressions normalised to TIMEX3 values (``doc._.timexes``)."""
-    return annotate_dates
+def make_dates(nlp: Language, name: str, kb: bool = True):
+    """Time expressions normalised to TIMEX values and anchored in narrative time (``doc._.timexes``).
+
+    Args:
+        kb: also date expressions by the knowledge base of named events and office-holders.
+    """
+    register_extensions()
+
+    def rift_dates(doc: Doc) -> Doc:
+        return annotate_dates(doc, kb=kb)
+
+    return rift_dates

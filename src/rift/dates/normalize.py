@@ -21,10 +21,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rift.dates import kbmatch
 from rift.dates.lexicon import VAGUE, lexicon, parse_number, parse_ordinal
-from rift.dates.patterns import PREFIX_WINDOW, rules
+from rift.dates.patterns import PREFIX_WINDOW, blocks, rules
 from rift.dates.values import Point, easter, iso_key, narrow, valid_year, year_add
 
 DOCTYPES = ("narrative", "news")
@@ -48,6 +49,7 @@ _NUMBER_FOLLOWERS = frozenset(
     divisions regiments battalions men, pieces sorties votes seats members families villages officers
     sailors marines workers students delegates copies rounds shells bombs""".split()
 )
+_QUANTITY_PREV = frozenset("about some nearly over approximately around almost than only just roughly another additional extra the".split()) - {"the"}
 _NOT_PLURAL = frozenset("was has is as this its his us thus plus whereas less across unless perhaps afterwards towards onwards gas bus yes".split())
 _STOP_NP = frozenset(
     """was were is are had has have be been being that which who whom whose when while and but or as to in on
@@ -84,6 +86,7 @@ class Timex:
     range_with: int | None = None
     point: Point | None = field(default=None, repr=False, compare=False)
     sets_narrative: bool = field(default=False, repr=False, compare=False)
+    narrative: Point | None = field(default=None, repr=False, compare=False)  # narrative time after it
 
 
 @dataclass
@@ -292,13 +295,15 @@ def _year_context_ok(m: re.Match, text: str, group: str = "year") -> bool:
     if not re.fullmatch(r"\d{4}", ytext):
         return True
     start, end = m.span(group)
+    if start > m.start():
+        return True  # "March 1969 troops": after a month or "the year", a year all the same
     nxt = _next_word(text, end)
     nl = nxt.lower()
     if nl in _NUMBER_FOLLOWERS:
         return False
-    if nxt and nxt[0].islower() and nl.endswith("s") and nl not in _NOT_PLURAL and len(nl) > 3:
-        prev = _prev_word(text, start)
-        if prev not in ("in", "since", "until", "by", "of", "from", "after", "before", "during", "to", "and"):
+    if nxt and nxt[0].islower() and nl.endswith("s") and nl not in _NOT_PLURAL:
+        # "about 1500 horsemen" counts; "the 1777 campaigns" and "its 2006 highs" are years
+        if _prev_word(text, start) in _QUANTITY_PREV:
             return False
     prev = _prev_word(text, start)
     if prev in ("$", "£", "no.", "number", "flight", "resolution", "route", "highway", "hill", "article", "page", "pp.", "p."):
@@ -332,39 +337,47 @@ def _check_month_day(m: re.Match, text: str) -> bool:
     return True
 
 
-def _check_month_bare(m: re.Match, text: str) -> bool:
+def _check_month_bare(m, text: str) -> bool:
     mon = m.group("mon")
     if not _cap(mon):
         return False
     if m.group("pm"):
         return True
     prev = _prev_word(text, m.start())
-    if prev not in _TEMPORAL_PREV:
-        return False
     nxt = _next_word(text, m.end())
-    if mon.lower() == "march" and nxt.lower() in ("on", "to", "of", "through", "across", "into"):
-        return False
-    if mon.lower() == "may" and nxt and (nxt[0].islower() and nxt.lower() not in ("and", "or", "to", "of", "the", "when", "until")):
-        return False
-    if nxt and nxt[0].isupper() and prev not in ("in", "by", "until", "since", "of", "during", "till", "from", "early", "late", "mid", "on"):
-        return False  # "August von Mackensen"
+    ml = mon.lower()
+    if ml in ("may", "march"):
+        # also a verb and a noun: only after a word that makes it a date ("in May", "early March")
+        if prev not in _TEMPORAL_PREV:
+            return False
+        if ml == "march" and nxt.lower() in ("on", "to", "of", "through", "across", "into", "from", "was", "had"):
+            return False
+        if ml == "may" and nxt and nxt[0].islower() and nxt.lower() not in ("and", "or", "to", "of", "the", "when", "until", "that", "in", "a"):
+            return False
+        return True
+    if prev in _TEMPORAL_PREV:
+        return True
+    before = text[max(0, m.start() - 30):m.start()]
+    prev_tok = re.search(r"(\S+)\s*$", before)
+    if prev_tok and prev_tok.group(1)[:1].isupper() and not re.search(r"[.!?:;]$", prev_tok.group(1)):
+        return False  # "Operation August Storm", "Black September"
+    if nxt and nxt[0].isupper():
+        return False  # "August von Mackensen", "February Revolution"
     return True
 
 
-def _check_season_bare(m: re.Match, text: str) -> bool:
+def _check_season_bare(m, text: str) -> bool:
     season = m.group("season").lower()
     nxt = _next_word(text, m.end()).lower()
     if nxt == "of":
         return False  # "the fall of Berlin"; "the spring of 1958" is another rule
-    if season == "fall" and not (m.group("rel") or m.group("the") or m.group("pm")):
-        return False
-    if m.group("rel") or m.group("the") or m.group("pm"):
-        if season == "fall" and not (m.group("rel") or m.group("pm")):
-            prev = _prev_word(text, m.start())
-            return prev in ("in", "by", "until", "during", "that", "since", "through", "till", "the", "early", "late", "and")
-        return True
-    prev = _prev_word(text, m.start())
-    return prev in _TEMPORAL_PREV or _cap(m.group("season"))
+    if season == "fall":
+        if m.group("rel") or m.group("pm"):
+            return True
+        prev = _prev_word(text, m.start())
+        return bool(m.group("the")) and _prev_word(text, m.start() if not m.group("the") else m.start("season") - 4) in (
+            "in", "by", "until", "during", "that", "since", "through", "till", "early", "late", "and", "the")
+    return True
 
 
 def _check_year_range(m: re.Match, text: str) -> bool:
@@ -566,7 +579,10 @@ _CHECKS = {
     "date_dmy": _check_date,
     "month_year": _check_date,
     "month_rel_year": _check_date,
+    "month_day_rel_year": _check_date,
     "month_day": _check_month_day,
+    "dm_range": lambda m, t: _month_ok(m) and _month_ok(m, "m1") and _year_context_ok(m, t),
+    "md_range": lambda m, t: _month_ok(m) and _month_ok(m, "m1") and _year_context_ok(m, t),
     "day_month": _check_month_day,
     "month_bare": _check_month_bare,
     "season_year": lambda m, t: _year_context_ok(m, t),
@@ -603,7 +619,7 @@ def _resolve(c: _Cand, ctx: _Ctx, index: int) -> list[Timex]:
         if handler is None:
             return []
         results = handler(c, ctx)
-    except (ValueError, OverflowError, KeyError, IndexError):  # garbage in: skip, never raise
+    except (ValueError, OverflowError, KeyError, IndexError, AttributeError, TypeError):  # garbage in: skip, never raise
         return []
     out: list[Timex] = []
     for r in results:
@@ -613,8 +629,8 @@ def _resolve(c: _Cand, ctx: _Ctx, index: int) -> list[Timex]:
         prep = _prev_word(ctx.text, tx.start)
         if tx.mod is None and prep in _MOD_BY_PREP and tx.type == "DATE" and tx.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
             tx = replace(tx, mod=_MOD_BY_PREP[prep])
-        out.append(tx)
-        _update_narrative(ctx, tx, index + len(out) - 1)
+        _update_narrative(ctx, tx, index + len(out))
+        out.append(replace(tx, narrative=ctx.narr))
     return out
 
 
@@ -625,16 +641,32 @@ def _update_narrative(ctx: _Ctx, tx: Timex, index: int) -> None:
     point = tx.point
     if not tx.sets_narrative or point is None or tx.kb is not None or point.gran in ("decade", "century"):
         return
-    if _FLAGS.get("no_until", True) and _prev_word(ctx.text, tx.start) in ("until", "till", "since"):
+    if _FLAGS.get("no_until", True) and _END_POINT.search(ctx.text[max(0, tx.start - 60):tx.start]):
         return
     old = ctx.narr
     if _FLAGS.get("keep_finer", True) and old is not None and _contains(point, old):
+        return
+    if (_FLAGS.get("year_aside", True) and old is not None and point.gran == "year" and old.gran in (("day",) if _FLAGS.get("aside_day_only", True) else ("month", "day"))
+            and not _clause_initial(ctx.text, tx.start)):
+        # "... collapsed in March 1975 ... a campaign planned for 1976 ... on 11 March": a year
+        # mentioned in passing does not move a story told by the month or the day
         return
     ctx.narr = replace(point, tod=None) if point.gran != "day" else point
     ctx.narr_index = index
 
 
 _FLAGS: dict[str, bool] = {}
+# a date in a clause that names an end point ("lasted until the fall of Budapest in February 1945")
+# is not where the story is
+_END_POINT = re.compile(r"(?i)\b(?:until|till|since|up to)\b[^.;:()\[\]]*$")
+
+
+def _clause_initial(text: str, pos: int) -> bool:
+    """True when at most three words stand between the start of the sentence and ``pos``."""
+    before = text[max(0, pos - 120):pos]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "), before.rfind("! "), before.rfind("? "))
+    head = before[cut + 1:] if cut >= 0 else (before if pos <= 120 else before)
+    return len(re.findall(r"[\w'’-]+", head)) <= 3
 
 
 def _contains(outer: Point, inner: Point) -> bool:
@@ -756,6 +788,30 @@ def _h_full_date(c, ctx):
     return [_make(c, ctx, p)]
 
 
+def _h_day_range(c, ctx):
+    """"23-28 March 1951", "31 May-1 June 1916", "March 23-28, 1951": two dates, one year."""
+    m = c.m
+    if m["year"]:
+        y = _year_value(m["year"], ctx, c.start)
+        anchor = None
+    else:
+        base, anchor = ctx.anchor_point()
+        y = base.year if base is not None else None
+    if y is None:
+        return []
+    m2 = _month_num(m["mon"]) if m["mon"] else _month_num(m["m1"])
+    m1 = _month_num(m["m1"]) if m["m1"] else m2
+    p1, p2 = Point.of_day(y, m1, _day_num(m["day"])), Point.of_day(y, m2, _day_num(m["d2"]))
+    if p1 is None or p2 is None or p1.key() > p2.key():
+        return []
+    first_end = m.end("m1") if c.rule == "md_range" or m["m1"] else m.end("day")
+    if c.rule == "md_range":
+        first_end = m.end("day")
+    a = _make(c, ctx, p1, end=first_end, anchor=anchor)
+    b = _make(c, ctx, p2, start=m.start("mon") if c.rule == "md_range" and m["mon"] else m.start("d2"), anchor=anchor)
+    return [a, b] if a and b else []
+
+
 def _h_month_day(c, ctx):
     m = c.m
     mon = _month_num(m["mon"])
@@ -769,12 +825,10 @@ def _h_month_day(c, ctx):
 
 
 def _forward_year(base: Point, month: int) -> int:
-    """The year of a month named without one: narrative time's, or the next if the story has
-    plainly moved on (a month more than half a year before the narrative's)."""
-    year = base.year
-    if _FLAGS.get("forward", True) and base.month is not None and base.gran in ("month", "day") and base.month - month >= 7:
-        return year_add(year, 1)
-    return year
+    """The year of a month named without one: narrative time's. (Rolling over to the next year
+    when the month is "behind" the narrative's was tried and scored worse: histories look back
+    as often as forward.)"""
+    return base.year
 
 
 def _h_month_year(c, ctx):
@@ -792,6 +846,16 @@ def _h_month_rel_year(c, ctx):
         return []
     y = year_add(base.year, _rel_offset(m["rel"])) if _rel_offset(m["rel"]) else base.year
     return [_make(c, ctx, Point.of_month(y, _month_num(m["mon"])), mod=_pmod(m["pm"]), anchor=anchor)]
+
+
+def _h_month_day_rel_year(c, ctx):
+    m = c.m
+    base, anchor = ctx.anchor_point(deictic=m["rel"].lower() in ("this", "last", "next"))
+    if base is None:
+        return []
+    off = _rel_offset(m["rel"])
+    y = year_add(base.year, off) if off else base.year
+    return [_make(c, ctx, Point.of_day(y, _month_num(m["mon"]), _day_num(m["day"])), anchor=anchor)]
 
 
 def _h_month_bare(c, ctx):
@@ -831,19 +895,27 @@ _MONTH_SEASON = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU",
 
 
 def _season_near(base: Point, code: str, offset: int) -> Point:
-    """The season ``code`` relative to ``base``: this year's (offset 0), the next one (1), the last one (-1)."""
+    """The season ``code`` relative to ``base``: the one around it (offset 0), the next one (1),
+    the last one (-1). A winter takes the year of its January (TIMEX2 usage)."""
     year = base.year
-    here = base.part if base.gran == "season" else (_MONTH_SEASON.get(base.month) if base.month else None)
+    month = base.month
+    if base.gran == "season":
+        month = {"WI": 1, "SP": 4, "SU": 7, "FA": 10}.get(base.part or "", None)
+    if code == "WI":
+        # the winter around a date: the one whose January is nearest
+        jan_year = year if (month is None or month <= 6) else year_add(year, 1)
+        if offset > 0 and month is not None and month <= 2:
+            jan_year = year_add(jan_year, 1)
+        elif offset < 0:
+            jan_year = year_add(jan_year, -1) if (month is None or month > 2) else year_add(jan_year, -1)
+        return Point("season", jan_year, part="WI")
+    here = _MONTH_SEASON.get(month) if month else None
     if offset > 0:
         if here is None or _SEASON_ORDER[code] <= _SEASON_ORDER.get(here, -1):
             year = year_add(year, 1)
     elif offset < 0:
         if here is None or _SEASON_ORDER[code] >= _SEASON_ORDER.get(here, 4):
             year = year_add(year, -1)
-    elif here is not None and base.month == 12 and code == "WI":
-        pass
-    elif here is not None and base.month in (1, 2) and code == "WI":
-        year = year_add(year, -1)  # January 1951 is in the winter of 1950
     return Point("season", year, part=code)
 
 
@@ -963,6 +1035,8 @@ def _h_rel_unit(c, ctx):
     if base is None:
         return [_other(c, ctx, "DATE", "PAST_REF" if off < 0 else ("FUTURE_REF" if off > 0 else "PRESENT_REF"))]
     if unit in ("time", "period"):
+        if rel == "this" and unit == "time":
+            return [_other(c, ctx, "DATE", "PRESENT_REF")]
         return [_make(c, ctx, base, anchor=anchor, update=False)]
     if unit in lex.seasons:
         return [_make(c, ctx, _season_near(base, lex.seasons[unit], off), mod=mod, anchor=anchor)]
@@ -979,12 +1053,28 @@ def _h_rel_unit(c, ctx):
     gran = _GRAN_OF_UNIT.get(unit, "year")
     p = _at_gran(base, gran)
     if p is None:
-        return [_other(c, ctx, "DATE", "PAST_REF" if off < 0 else ("FUTURE_REF" if off > 0 else "PRESENT_REF"), anchor=anchor)]
+        return [_underspecified(c, ctx, base, gran, anchor, tod=lex.day_parts.get(unit))]
     if off:
         p = p.shift(off, {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "century": "CE"}[gran])
     if p is not None and unit in ("morning", "afternoon", "evening", "night") and p.gran == "day":
         p = replace(p, tod=lex.day_parts[unit])
     return [_make(c, ctx, p, mod=mod, anchor=anchor, update=gran not in ("decade", "century"))]
+
+
+def _underspecified(c, ctx, base: Point, gran: str, anchor: str | None, *, tod: str | None = None,
+                    end: int | None = None) -> Timex:
+    """A day or month we cannot pin down inside a coarser narrative time: ``1915-XX-XX``."""
+    if gran in ("day", "week") and base.gran in ("year", "month", "season", "half", "quarter"):
+        head = base.value() if base.gran == "month" else Point.of_year(base.year).value()
+        value = head + ("-XX" if base.gran == "month" else "-XX-XX") if gran == "day" else f"{Point.of_year(base.year).value()}-WXX"
+        if tod and gran == "day":
+            value += f"T{tod}"
+    elif gran == "month" and base.gran in ("year", "season", "half", "quarter"):
+        value = f"{Point.of_year(base.year).value()}-XX"
+    else:
+        value = base.value()
+    return Timex(start=c.start, end=c.end if end is None else end, text=ctx.text[c.start:c.end if end is None else end],
+                 type="DATE", value=value, interval=base.interval(), precision=_precision(base), anchor=anchor, rule=c.rule)
 
 
 def _at_gran(base: Point, gran: str) -> Point | None:
@@ -1064,7 +1154,7 @@ def _h_in_the_unit(c, ctx):
 def _h_time_ref(c, ctx):
     base, anchor = ctx.anchor_point()
     rel = c.m["rel"].lower()
-    if rel == "this" and ctx.doctype == "news":
+    if rel == "this" and (ctx.doctype == "news" or c.m["what"].lower() == "time"):
         return [_other(c, ctx, "DATE", "PRESENT_REF")]
     if base is None:
         return [_other(c, ctx, "DATE", "PRESENT_REF" if rel == "this" else "PAST_REF")]
@@ -1126,6 +1216,14 @@ def _h_offset(c, ctx):
         base, anchor = kb_hit
     else:
         base, anchor = ctx.anchor_point(deictic=(d == "ago"))
+    if not num and kb_hit is None and end == c.end:
+        # "days later", "weeks later", "hours later": some unspecified day or week
+        if unit == "H":
+            if base is not None and base.gran == "day":
+                return [_other(c, ctx, "TIME", f"{replace(base, tod=None).value()}TXX", interval=base.interval(), precision="day", anchor=anchor)]
+            return [_other(c, ctx, "TIME", "XXXX-XX-XXTXX")]
+        value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}.get(unit, "XXXX")
+        return [_other(c, ctx, "DATE", value, anchor=anchor)]
     if base is None:
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return [_other(c, ctx, "DATE", value, end=end)]
@@ -1134,11 +1232,25 @@ def _h_offset(c, ctx):
         gran = {"Y": "year", "M": "month", "W": "day", "D": "day", "DE": "decade", "CE": "century"}.get(unit, "year")
         p = _at_gran(base, gran) or base
         mod = "AFTER" if sign > 0 else "BEFORE"
-        if kb_hit is None:
-            value = "FUTURE_REF" if sign > 0 else "PAST_REF"
-            tx = _make(c, ctx, p, mod=mod, anchor=anchor, end=end, update=False)
-            return [replace(tx, value=value, precision="unknown")] if tx else []
-        return [_make(c, ctx, p, mod=mod, anchor=anchor, end=end, update=False)]
+        # the interval: the few units before (or after) the anchor, "few" taken as three
+        far = base.shift(sign * 3, unit)
+        interval = None
+        if far is not None:
+            interval = ((far.interval()[0], _day_before(base.interval()[0])) if sign < 0
+                        else (_day_after(base.interval()[1]), far.interval()[1]))
+        tx = _make(c, ctx, p, mod=mod, anchor=anchor, end=end, update=False)
+        if tx is None:
+            return []
+        if interval is not None:
+            tx = replace(tx, interval=interval)
+        if kb_hit is None and end == c.end:
+            # nothing named to count from: TIMEX's past or future reference
+            tx = replace(tx, value="FUTURE_REF" if sign > 0 else "PAST_REF", precision="unknown")
+        return [tx]
+    if unit in ("D", "W") and base.gran not in ("day", "week"):
+        return [_underspecified(c, ctx, base, "day", anchor, end=end)]
+    if unit in ("DE", "CE") and base.gran not in ("decade", "century"):
+        n, unit = float(n) * (10 if unit == "DE" else 100), "Y"
     shifted = base.shift(sign * float(n), unit)
     if shifted is None:
         return []
@@ -1149,6 +1261,24 @@ def _h_offset(c, ctx):
     mod = {"MORE_THAN": "ON_OR_AFTER" if sign > 0 else "ON_OR_BEFORE", "LESS_THAN": "BEFORE" if sign > 0 else "AFTER",
            "APPROX": "APPROX"}.get(qm or "")
     return [_make(c, ctx, shifted, mod=mod, anchor=anchor, end=end, update=kb_hit is None and (sign > 0 or not _FLAGS.get("no_back", True)))]
+
+
+def _day_before(iso: str) -> str:
+    import datetime as dt
+
+    k = iso_key(iso)
+    if 1 <= k[0] <= 9999 and iso != "0001-01-01":
+        return (dt.date(*k) - dt.timedelta(days=1)).isoformat()
+    return iso
+
+
+def _day_after(iso: str) -> str:
+    import datetime as dt
+
+    k = iso_key(iso)
+    if 1 <= k[0] <= 9999 and iso != "9999-12-31":
+        return (dt.date(*k) + dt.timedelta(days=1)).isoformat()
+    return iso
 
 
 def _extend_event_np(ctx: _Ctx, pos: int) -> tuple[int, tuple[Point, str] | None]:
@@ -1232,8 +1362,16 @@ def _h_half_unit(c, ctx):
 def _h_reference(c, ctx):
     w = re.sub(r"\s+", " ", c.m["w"].lower())
     value = lexicon().references.get(w) or lexicon().references.get(w.replace("-", " ")) or "PRESENT_REF"
-    if w == "today" and ctx.doctype == "news" and ctx.dct is not None:
-        return [_make(c, ctx, ctx.dct, anchor="dct", update=False)]
+    if w in ("today", "yesterday", "tomorrow"):
+        off = {"today": 0, "yesterday": -1, "tomorrow": 1}[w]
+        base = ctx.dct if ctx.doctype == "news" and ctx.dct is not None else None
+        anchor = "dct" if base is not None else None
+        if base is None and w != "today" and ctx.narr is not None and ctx.narr.gran == "day":
+            base, anchor = ctx.narr, (f"t{ctx.narr_index}" if ctx.narr_index is not None else None)
+        if base is not None and base.gran == "day":
+            return [_make(c, ctx, base.shift(off, "D"), anchor=anchor, update=False)]
+        if w != "today":
+            return [_other(c, ctx, "DATE", "PAST_REF" if off < 0 else "FUTURE_REF")]
     return [_other(c, ctx, "DATE", value)]
 
 
@@ -1295,6 +1433,15 @@ def _h_clock(c, ctx):
     tod = f"{h:02d}:{mi:02d}"
     base, anchor = ctx.anchor_point()
     mon = m["mon"]
+    ahead = _clock_date_ahead().match(ctx.text, c.end, min(len(ctx.text), c.end + 60))
+    if not mon and ahead:
+        # "At 5:34 AM Baghdad time on March 20, 2003": the clock is on the date that follows
+        am = ahead
+        y = _year_value(am["year"] or am["year2"], ctx, c.end)
+        mo = _month_num(am["mon"] or am["mon2"])
+        p = Point.of_day(y, mo, _day_num(am["day"] or am["day2"])) if y is not None else None
+        if p is not None:
+            return [_make(c, ctx, replace(p, tod=tod), update=False)]
     if mon and base is not None:
         p = Point.of_day(_forward_year(base, _month_num(mon)), _month_num(mon), _day_num(m["day"]))
         if p is not None:
@@ -1302,6 +1449,14 @@ def _h_clock(c, ctx):
     if base is not None and base.gran == "day":
         return [_make(c, ctx, replace(base, tod=tod), anchor=anchor, update=False)]
     return [_other(c, ctx, "TIME", f"XXXX-XX-XXT{tod}")]
+
+
+@lru_cache(maxsize=1)
+def _clock_date_ahead() -> re.Pattern:
+    b = blocks()
+    return re.compile(
+        (r"(?:\s+[A-Z]\w+\s+time)?\s*,?\s*(?:on\s+)?(?:(?P<mon>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR})"
+         r"|(?P<day2>{DAY})\s+(?P<mon2>{MONTH}),?\s+(?P<year2>{YEAR}))").format(**b))
 
 
 _SET_VALUES = {"daily": "XXXX-XX-XX", "weekly": "XXXX-WXX", "monthly": "XXXX-XX", "annually": "XXXX", "yearly": "XXXX",
@@ -1313,6 +1468,10 @@ _SET_VALUES = {"daily": "XXXX-XX-XX", "weekly": "XXXX-WXX", "monthly": "XXXX-XX"
 def _h_set(c, ctx):
     m = c.m
     key = (m["w"] or m["unit"]).lower()
+    q = (m["q"] or "").lower()
+    if q in ("per", "a") and key in lexicon().units:
+        # "30 attacks a day", "per month": a rate's period, TIMEX writes it as a duration
+        return [_other(c, ctx, "DURATION", _duration_value(1.0, _unit_code(key)))]
     return [_other(c, ctx, "SET", _SET_VALUES.get(key, "XXXX"))]
 
 
@@ -1371,9 +1530,12 @@ _HANDLERS = {
     "date_mdy": _h_full_date,
     "date_dmy": _h_full_date,
     "month_day": _h_month_day,
+    "dm_range": _h_day_range,
+    "md_range": _h_day_range,
     "day_month": _h_month_day,
     "month_year": _h_month_year,
     "month_rel_year": _h_month_rel_year,
+    "month_day_rel_year": _h_month_day_rel_year,
     "month_bare": _h_month_bare,
     "season_year": _h_season_year,
     "season_rel_year": _h_season_rel_year,

@@ -52,8 +52,10 @@ def blocks() -> dict[str, str]:
     month_names = [n for names in lex.month_names.values() for n in names]
     b = {
         # capitalised only: "may" and "march" are words
-        "MONTH": "(?:" + "|".join(sorted(month_names, key=len, reverse=True)) + r")(?:\.(?=\s))?",
-        "MONTHFULL": "(?:" + "|".join(names[0] for names in lex.month_names.values()) + r")(?![\w-])",
+        "MONTH": "(?:" + "|".join(sorted((names[0] for names in lex.month_names.values()), key=len, reverse=True))
+                 + "|(?:" + "|".join(sorted((n for names in lex.month_names.values() for n in names[1:]), key=len, reverse=True))
+                 + r")(?:\.(?=\s))?)(?![\w])",
+        "MONTHFULL": "(?:" + "|".join(names[0] for names in lex.month_names.values()) + r")(?![\w])(?!-\d)",
         "WEEKDAY": "(?:" + "|".join(sorted((w.capitalize() for w in lex.weekdays), key=len, reverse=True)) + r")(?![\w-])",
         "SEASON": variants(lex.seasons) + r"(?![\w-])",
         "DAYPART": variants(lex.day_parts) + r"(?![\w-])",
@@ -63,8 +65,8 @@ def blocks() -> dict[str, str]:
         "ORD": ordinal_pattern(),
         "CARD": cardinal_pattern(),
         "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\d)",
-        "ERA": r"(?:B\.\s?C\.(?:\s?E\.)?|BCE|BC|A\.\s?D\.|AD|C\.E\.|CE)(?![\w.])",
-        "Y4": r"(?<![\d.,$£€#-])(?:1\d{3}|20\d{2})(?![\d%]|[.,]\d|\s?(?:km|mm|cm|kg|m)\b)",
+        "ERA": r"(?:B\.\s?C\.?(?:\s?E\.?)?|BCE|BC|A\.\s?D\.?|AD|C\.E\.?|CE)(?![\w])",
+        "Y4": r"(?<![\d.,$£€#])(?<!\d[-–])(?:1\d{3}|20\d{2})(?![\d%]|[.,]\d|\s?(?:km|mm|cm|kg|m)\b)",
         "DECWORD": variants(lex.decade_words) + r"(?![\w-])",
         "HOLIDAY": "(?:" + "|".join(sorted(lex.holidays, key=len, reverse=True)).replace(" ", r"\s+") + r")(?![\w-])",
         "REL": r"(?:that|this|the\s+same|that\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|"
@@ -97,15 +99,19 @@ def rules() -> tuple[Rule, ...]:
     wd_the = r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?"
     the_pmod = r"(?:the\s+)?(?:(?P<pm>{PMOD})[\s-]*)?(?:the\s+)?"
     num = r"(?:(?P<qm>{QMOD})\s+)?(?:(?P<num>{CARD})[\s-]+)?"
-    day_core = r"(?<![\w.,:/-])(?P<day>{DAY})"
+    day_core = r"(?<![\w.,:/])(?<!\d[-–])(?P<day>{DAY})"
     # --- calendar dates -----------------------------------------------------------------
     add("iso_date", r"(?<![\d-])(?P<y>\d{{4}})-(?P<mo>\d{{2}})-(?P<d>\d{{2}})(?:T(?P<h>\d{{2}}):(?P<mi>\d{{2}})(?::\d{{2}})?)?(?![\d-])", priority=5)
     add("numeric_date", r"(?<![\d/.])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>1\d{{3}}|20\d{{2}})(?![\d/])", priority=6)
     add("date_mdy", r"(?P<mon>{MONTH})(?i:\s+(?:the\s+)?(?P<day>{DAY})(?:\s*,\s*|\s+)(?:of\s+|in\s+)?(?P<year>{YEAR}))", wd_the, priority=10)
     add("date_dmy", day_core + r"(?i:(?:\s+of)?\s+)(?P<mon>{MONTH})(?i:,?\s+(?:of\s+)?(?P<year>{YEAR}))", wd_the, priority=10)
+    sep = r"(?i:\s*(?:[-–—]|to|until|till|and|through)\s*)"
+    add("dm_range", day_core + r"(?:(?i:\s+)(?P<m1>{MONTH}))?" + sep + r"(?P<d2>{DAY})(?i:\s+)(?P<mon>{MONTH})(?i:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", r"(?:the\s+)?", priority=9)
+    add("md_range", r"(?P<m1>{MONTH})(?i:\s+)(?P<day>{DAY})" + sep + r"(?:(?P<mon>{MONTH})(?i:\s+))?(?P<d2>{DAY})(?![\w'’])(?i:,?\s+(?P<year>{YEAR}))?", priority=9)
     add("month_day", r"(?P<mon>{MONTH})(?i:\s+(?:the\s+)?(?P<day>{DAY})(?![\w'’]|\s*(?:,\s*)?(?:\d|{ERA})))", wd_the, priority=20)
     add("day_month", day_core + r"(?i:(?:\s+of)?\s+)(?P<mon>{MONTH})(?![\w])", wd_the, priority=20)
     add("month_year", r"(?P<mon>{MONTH})(?i:,?\s+(?:of\s+|in\s+)?(?P<year>{YEAR}))", r"(?:(?P<pm>{PMOD})[\s-]*)?", priority=12)
+    add("month_day_rel_year", r"(?P<mon>{MONTH})(?i:\s+(?P<day>{DAY}),?\s+(?:of\s+)?(?P<rel>{REL})\s+year)(?![\w-])", priority=11)
     add("month_rel_year", r"(?P<mon>{MONTHFULL})(?i:\s+(?:of\s+)?(?P<rel>{REL})\s+year)(?![\w-])", r"(?:(?P<pm>{PMOD})[\s-]*)?", priority=12)
     add("month_bare", r"(?P<mon>{MONTHFULL})", r"(?:(?P<pm>{PMOD})[\s-]*)?", priority=40)
     add("season_year", r"(?<![\w-])(?P<season>{SEASON})(?i:(?:\s+of)?,?\s+(?:the\s+year\s+)?(?P<year>{YEAR}))", the_pmod, priority=14)
@@ -115,7 +121,7 @@ def rules() -> tuple[Rule, ...]:
     add("year_part", r"(?<![\w-])(?P<half>[Ff]irst|[Ss]econd|[Ll]atter|[Ll]ast|[Ll]ater|[Ee]arlier|[Tt]hird|[Ff]ourth)(?i:(?:\s+two)?\s+(?P<what>half|quarter|months|part)\s+of\s+(?:the\s+year\s+)?(?P<year>{YEAR}))",
         r"(?:the\s+)?", priority=13)
     add("year", r"(?P<year>{YEAR})", r"(?:(?P<pm>{PMOD})[\s-]*)?(?:(?P<yw>the\s+years?|years?)\s+)?", priority=30)
-    add("year_range", r"(?P<y1>{Y4}|(?<![\d.,$£€#-])\d{{2,4}})(?i:\s*(?P<sep>[-–—/]|\s+to\s+|\s+and\s+|\s+through\s+|\s+until\s+)\s*)(?P<y2>\d{{2,4}})(?:\s?(?P<era>{ERA}))?(?![\d%])", priority=8)
+    add("year_range", r"(?P<y1>{Y4}|(?<![\d.,$£€#-])\d{{2,4}})(?i:\s*(?P<sep>[-–—/]|\s+to\s+|\s+and\s+|\s+through\s+|\s+until\s+)\s*)(?P<y2>\d{{2,4}})(?:\s?(?P<era>{ERA}))?(?![\d%])", r"(?P<yw>the\s+years?|years?)\s+", priority=8)
     add("decade", r"(?P<dec>(?:1\d|20)\d0['’]?s|['’]\d0['’]?s|\d{{1,3}}0['’]?s(?=\s?{ERA})|(?:1\d|20)00['’]?s)(?![\w])(?:\s?(?P<era>{ERA}))?", the_pmod, priority=16)
     add("decade_word", r"(?<![\w-])(?P<dec>(?:[Nn]ineteen[\s-])?{DECWORD})", the_pmod, priority=16)
     add("century", r"(?<![\w])(?:[Cc]entur(?:y|ies)|CENTURY)(?:\s?(?P<era>{ERA}))?", the_pmod + r"(?P<ord>{ORD})[\s-]+", True, priority=16)
@@ -146,8 +152,8 @@ def rules() -> tuple[Rule, ...]:
     # --- references, times of day, sets, named days ---------------------------------------
     refs = variants(["right now", "now", "nowadays", "currently", "current", "the present", "present-day", "present day",
                      "present", "modern-day", "modern day", "at present", "these days", "the time being", "today",
-                     "former", "formerly", "recent", "recently", "lately", "the past", "the future", "future"])
-    add("reference", rf"(?<![\w-])(?P<w>{refs})(?![\w-])", priority=32)
+                     "yesterday", "tomorrow", "former", "formerly", "recent", "recently", "lately", "the past", "the future", "future"])
+    add("reference", rf"(?<![\w-])(?P<w>{refs})(?![\w])(?!-(?:day|time))", priority=32)
     date_tail = (r"(?i:(?:\s+hours)?\s+of\s+)(?:(?P<wd2>{WEEKDAY}),?\s+)?(?:(?P<mon>{MONTH})(?i:\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?)"
                  r"|(?P<day2>{DAY})\s+(?P<mon2>{MONTH})(?i:(?:,?\s+(?P<year2>{YEAR}))?))")
     add("daypart_date", r"(?<![\w-])(?P<part>{DAYPART})" + date_tail,

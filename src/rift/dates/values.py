@@ -144,9 +144,9 @@ class Point:
             return iso_date(y, m0, 1), iso_date(y, m0 + 2, _days_in_month(y, m0 + 2))
         if self.gran == "season":
             a, b = _SEASON_MONTHS.get(self.part or "SP", (3, 5))
-            if self.part == "WI":  # winter 1958 runs from December 1958 into February 1959
-                y2 = year_add(y, 1)
-                return iso_date(y, 12, 1), iso_date(y2, 2, _days_in_month(y2, 2))
+            if self.part == "WI":  # TIMEX's winter 1959 runs from December 1958 to February 1959
+                y0 = year_add(y, -1)
+                return iso_date(y0, 12, 1), iso_date(y, 2, _days_in_month(y, 2))
             return iso_date(y, a, 1), iso_date(y, b, _days_in_month(y, b))
         if self.gran == "month":
             return iso_date(y, self.month, 1), iso_date(y, self.month, _days_in_month(y, self.month))
@@ -310,12 +310,16 @@ def narrow(interval: tuple[str, str], mod: str | None) -> tuple[str, str]:
 def span_value(start: str, end: str) -> tuple[str, str]:
     """A TIMEX-style value and a precision for the interval ``[start, end]`` (used for KB anchors).
 
-    Within one month: ``YYYY-MM``; within one year: ``YYYY``; else ``YYYY-MM/YYYY-MM``.
+    Within one month, or short (up to 45 days, like a congress that opens in late March):
+    the first month ``YYYY-MM``; within one year: ``YYYY``; else ``YYYY-MM/YYYY-MM``.
     """
     a, b = iso_key(start), iso_key(end)
     ya = Point("month", a[0], a[1]).value()
     yb = Point("month", b[0], b[1]).value()
-    if (a[0], a[1]) == (b[0], b[1]):
+    short = False
+    if 1 <= a[0] <= 9999 and 1 <= b[0] <= 9999:
+        short = (dt.date(*b) - dt.date(*a)).days <= 45
+    if (a[0], a[1]) == (b[0], b[1]) or short:
         return ya, "month"
     if a[0] == b[0]:
         return Point("year", a[0]).value(), "year"
@@ -339,13 +343,14 @@ def easter(year: int) -> tuple[int, int] | None:
     return month, day + 1
 
 
+_Y = r"(?:BC)?(?:\d{4}|XXXX)"
+_TOD = r"T(?:\d{2}:\d{2}(?:-\d{2})?|MO|MI|AF|EV|NI|DT|XX)"
+_POINT = (rf"(?:{_Y}(?:-(?:\d{{2}}|XX)(?:-(?:\d{{2}}|XX)(?:{_TOD})?)?|-(?:SP|SU|FA|WI|H[12]|Q[1-4])|-W(?:\d{{2}}|XX)(?:-\d)?)?"
+          r"|(?:BC)?\d{2,3}|XXX|XX)")
 _VALUE_RE = re.compile(
-    r"^(?:BC)?\d{2,4}(?:-(?:\d{2}(?:-\d{2}(?:T(?:\d{2}:\d{2}|MO|MI|AF|EV|NI|DT|XX))?)?|SP|SU|FA|WI|H[12]|Q[1-4]|W\d{2}))?"
-    r"(?:/(?:BC)?\d{4}(?:-\d{2})?)?$"
+    rf"^{_POINT}(?:/{_POINT})?$"
     r"|^P(?:T?(?:\d+(?:\.\d+)?|\.\d+|X)(?:Y|M|W|D|H|DE|CE|ML))+$"
     r"|^(?:PRESENT_REF|PAST_REF|FUTURE_REF)$"
-    r"|^(?:BC)?XXXX(?:-(?:XX|W?XX)(?:-\d|-XX(?:T(?:MO|MI|AF|EV|NI|DT|XX))?)?|-WXX(?:-\d)?)?$"
-    r"|^XXXX-XX-XXT(?:MO|MI|AF|EV|NI|DT)$"
 )
 
 

@@ -98,6 +98,9 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 
+_NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def _html_parts(markup: str) -> tuple[list[str], str | None]:
     """Visible text pieces of an HTML page (block elements as paragraph breaks) and its title.
 
@@ -106,8 +109,8 @@ def _html_parts(markup: str) -> tuple[list[str], str | None]:
     """
     from lxml import etree
 
-    # libxml2 reads bytes; NUL and lone surrogates would stop it
-    data = markup.replace("\x00", " ").encode("utf-8", errors="replace")
+    # libxml2 reads bytes, and lxml refuses text with control characters: they become spaces
+    data = _NOT_XML_CHARS.sub(" ", markup).encode("utf-8", errors="replace")
     parser = etree.HTMLParser(encoding="utf-8", recover=True, no_network=True, remove_comments=True, remove_pis=True)
     try:
         root = etree.fromstring(data, parser)
@@ -166,6 +169,8 @@ def read_path(path: str | Path) -> RawText:
     """
     p = Path(path)
     if not p.exists():
+        if p.is_symlink():
+            raise InputError(f"{path}: a broken symbolic link or a link loop")
         raise InputError(f"{path}: no such file")
     if p.is_dir():
         raise InputError(f"{path}: is a directory")
@@ -175,7 +180,11 @@ def read_path(path: str | Path) -> RawText:
             raise InputError(
                 f"{path}: {size // (1024 * 1024)} MB is too large for one document; split it or use `rift batch`"
             )
-        data = p.read_bytes()
+        # read at most one byte past the limit: a file that grows while read is still bounded
+        with p.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"{path}: too large for one document; split it or use `rift batch`")
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
@@ -191,56 +200,87 @@ def read_stdin() -> RawText:
     return _from_bytes(data, "-")
 
 
-def discover(paths: list[str]) -> list[str]:
+def discover(paths: list[str], *, skipped: list[tuple[str, str]] | None = None) -> list[str]:
     """Expand the given paths (files, directories, '-') into a sorted list of text files.
 
-    Directories are walked recursively without following symbolic-link loops.
+    Directories are walked recursively; a directory reached twice through symbolic links is
+    walked once, so link cycles end.
+
+    Args:
+        paths: files, directories, or '-' for standard input.
+        skipped: when a list, each path that cannot be used (missing, an unlistable directory,
+            a directory without texts, a broken or looping link) is appended to it as
+            ``(path, one-line message)`` and the rest go on; when None, the first one raises.
 
     Raises:
-        InputError: a path does not exist, or nothing to read was found.
+        InputError: a path cannot be used (``skipped`` is None), or nothing was named at all.
     """
     found: list[str] = []
     for raw in paths:
-        if raw == "-":
-            found.append("-")
-            continue
-        p = Path(raw)
-        if not p.exists():
-            raise InputError(f"{raw}: no such file or directory")
-        if p.is_dir():
-            seen: set[tuple[int, int]] = set()
-            files = []
-            for sub in _walk(p, seen):
-                if sub.suffix.lower() in TEXT_SUFFIXES:
-                    files.append(str(sub))
-            if not files:
-                raise InputError(f"{raw}: no .txt, .md or .html files in this directory")
-            found.extend(sorted(files))
-        else:
-            found.append(str(p))
-    if not found:
+        try:
+            found.extend(_discover_one(raw, skipped))
+        except InputError as exc:
+            if skipped is None:
+                raise
+            skipped.append((raw, exc.message))
+    if not found and not skipped:
         raise InputError("nothing to read: give one or more files, directories, or '-'")
     return found
 
 
-def _walk(root: Path, seen: set[tuple[int, int]]):
-    try:
-        st = root.stat()
-    except OSError:
-        return
-    key = (st.st_dev, st.st_ino)
-    if key in seen:
-        return
-    seen.add(key)
-    try:
-        entries = sorted(root.iterdir())
-    except OSError:
-        return
-    for entry in entries:
+def _discover_one(raw: str, skipped: list[tuple[str, str]] | None) -> list[str]:
+    if raw == "-":
+        return ["-"]
+    p = Path(raw)
+    if not p.exists():
+        if p.is_symlink():
+            raise InputError(f"{raw}: a broken symbolic link or a link loop")
+        raise InputError(f"{raw}: no such file or directory")
+    if not p.is_dir():
+        return [str(p)]
+    files = []
+    problems: list[tuple[str, str]] = []
+    for sub in _walk(p, set(), problems):
+        if sub.suffix.lower() in TEXT_SUFFIXES:
+            files.append(str(sub))
+    if problems:
+        if skipped is None:
+            raise InputError(problems[0][1])
+        skipped.extend(problems)
+    if not files:
+        raise InputError(f"{raw}: no .txt, .md or .html files in this directory")
+    return sorted(files)
+
+
+def _walk(root: Path, seen: set[tuple[int, int]], problems: list[tuple[str, str]]):
+    """Files under ``root``, depth first; a directory met again (a link cycle) is not walked
+    twice. Iterative, so that no nesting depth exhausts the stack."""
+    stack = [root]
+    while stack:
+        folder = stack.pop()
         try:
-            if entry.is_dir():
-                yield from _walk(entry, seen)
-            elif entry.is_file():
-                yield entry
-        except OSError:
+            st = folder.stat()
+        except OSError as exc:
+            problems.append((str(folder), f"{folder}: cannot be read ({exc.strerror or exc})"))
             continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError as exc:
+            problems.append((str(folder), f"{folder}: cannot list this directory ({exc.strerror or exc})"))
+            continue
+        subdirs = []
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    subdirs.append(entry)
+                elif entry.is_file():
+                    yield entry
+                elif entry.is_symlink() and entry.suffix.lower() in TEXT_SUFFIXES:
+                    problems.append((str(entry), f"{entry}: a broken symbolic link or a link loop"))
+            except OSError as exc:
+                problems.append((str(entry), f"{entry}: cannot be read ({exc.strerror or exc})"))
+        stack.extend(reversed(subdirs))

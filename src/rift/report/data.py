@@ -28,6 +28,14 @@ def _finite(value: Any) -> Any:
     return value
 
 
+def _finite_top(row: dict) -> dict:
+    """:func:`_finite` for the top-level values of a flat record row (cheap for big tables)."""
+    for k, v in row.items():
+        if isinstance(v, float) and not math.isfinite(v):
+            row[k] = None
+    return row
+
+
 def dyad_key(source: str, target: str | None) -> str:
     """The undirected actor pair an event belongs to: ``"CHN-SUN"`` (codes sorted), or the
     lone actor code when the event has no target."""
@@ -126,7 +134,7 @@ def report_data(result) -> dict:
             cites = _sentence_citations(e.doc, e.sentence_index, by_sentence)
         row["cites"] = cites
         row["dyad"] = dyad_key(e.source, e.target)
-        event_rows.append(row)
+        event_rows.append(_finite_top(row))
         for cid in cites:
             cited_by.setdefault(cid, []).append(e.id)
 
@@ -138,7 +146,7 @@ def report_data(result) -> dict:
             span = (min(link.cause.start, link.effect.start), max(link.cause.end, link.effect.end))
         row["span"] = list(span)
         row["cites"] = _sentence_citations(link.doc, link.sentence_index, by_sentence)
-        causal_rows.append(row)
+        causal_rows.append(_finite_top(row))
 
     claim_rows = []
     for claim in result.claims:
@@ -163,7 +171,8 @@ def report_data(result) -> dict:
         row["events"] = list(dict.fromkeys(backed))
         source_rows.append(row)
 
-    return _finite({
+    # records hold floats only at their top level, except claims' tests, phases and the series
+    return {
         "meta": {"schema": REPORT_SCHEMA, "rift": __version__},
         "summary": _summary(result, events),
         "documents": [
@@ -174,7 +183,7 @@ def report_data(result) -> dict:
         "sources": source_rows,
         "events": event_rows,
         "causal": causal_rows,
-        "claims": claim_rows,
-        "phases": [p.to_json_dict() for p in result.phases],
-        "series": [dict(r) for r in result.series],
-    })
+        "claims": _finite(claim_rows),
+        "phases": _finite([p.to_json_dict() for p in result.phases]),
+        "series": _finite([dict(r) for r in result.series]),
+    }

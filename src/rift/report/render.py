@@ -32,6 +32,7 @@ _JSON_ESCAPES = str.maketrans({
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 })
+OWN_SCRIPTS = ("timeline.js", "report.js")
 _SCRIPT_END = re.compile(r"</(script)", re.IGNORECASE)
 _STYLE_END = re.compile(r"</(style)", re.IGNORECASE)
 
@@ -124,7 +125,7 @@ def render_report(
     data = report_data(result)
     vendor = load_vendor() if vendor is None else vendor
     scripts = [_inline_script(code) for code in vendor.scripts]
-    scripts.append(_inline_script(own_asset("report.js")))
+    scripts.extend(_inline_script(own_asset(name)) for name in OWN_SCRIPTS)
     styles = [_inline_style(css) for css in vendor.styles]
     styles.append(_inline_style(own_asset("report.css")))
     csp = content_security_policy([_sha256(code) for code in scripts])

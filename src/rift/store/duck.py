@@ -8,6 +8,9 @@ typed columns, so the tables are easy to query in SQL.
 from __future__ import annotations
 
 import json
+import os
+import random
+import time
 import types
 import typing
 from pathlib import Path
@@ -75,6 +78,50 @@ def _from_row(record_type: type[Record], columns: list[tuple[str, str, bool]], r
     return record_type.model_validate(data)
 
 
+DEFAULT_LOCK_TIMEOUT = 30.0
+
+
+def _default_lock_timeout() -> float:
+    raw = os.environ.get("RIFT_LOCK_TIMEOUT")
+    if raw is None:
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        raise StorageError(f"RIFT_LOCK_TIMEOUT must be a number of seconds, not '{raw}'") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:160]
+
+
+def _connect(path: Path, *, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
+    """Open ``path``, waiting with backoff while another process holds its lock.
+
+    Raises:
+        StorageError: still locked after ``timeout`` seconds, unreadable, or not a database.
+    """
+    deadline = time.monotonic() + timeout
+    delay = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            msg = _first_line(exc)
+            if "lock" not in msg.lower():
+                raise StorageError(f"{path}: cannot open the database ({msg})") from None
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise StorageError(
+                    f"{path}: the database is in use by another process (waited {timeout:g} s); try again "
+                    "when it finishes, or wait longer with RIFT_LOCK_TIMEOUT=<seconds>"
+                ) from None
+            time.sleep(min(delay, left) * random.uniform(0.5, 1.0))
+            delay = min(delay * 2, 0.5)
+        except duckdb.Error as exc:
+            raise StorageError(f"{path}: not a rift database ({_first_line(exc)})") from None
+
+
 class Store:
     """A rift DuckDB database.
 
@@ -84,19 +131,25 @@ class Store:
         StorageError: the file is locked by another process or is not a rift database.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False):
+    def __init__(self, path: str | Path, *, read_only: bool = False, lock_timeout: float | None = None):
+        """Open (or create) the database at ``path``.
+
+        Args:
+            path: the DuckDB file.
+            read_only: open for reading only (several readers may share the file).
+            lock_timeout: seconds to wait while another process holds the file (DuckDB lets one
+                process write at a time); default ``RIFT_LOCK_TIMEOUT`` or 30.
+        """
         self.path = Path(path)
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.IOException as exc:
-            msg = str(exc).splitlines()[0]
-            if "lock" in msg.lower():
-                raise StorageError(f"{self.path}: the database is in use by another rift process; try again when it finishes") from None
-            raise StorageError(f"{self.path}: cannot open the database ({msg[:160]})") from None
-        except duckdb.Error as exc:
-            raise StorageError(f"{self.path}: not a rift database ({str(exc).splitlines()[0][:160]})") from None
+        if lock_timeout is None:
+            lock_timeout = _default_lock_timeout()
+        self.con = _connect(self.path, read_only=read_only, timeout=lock_timeout)
         if not read_only:
-            self._create()
+            try:
+                self._create()
+            except duckdb.Error as exc:
+                self.con.close()
+                raise StorageError(f"{self.path}: cannot set up the database ({_first_line(exc)})") from None
 
     def __enter__(self) -> "Store":
         return self
@@ -157,8 +210,14 @@ class Store:
                     [[p.dyad, json.dumps(p.to_json_dict())] for p in result.phases],
                 )
             self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
+        except BaseException as exc:
+            # nothing of this save is kept: the previous contents stay as they were
+            try:
+                self.con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            if isinstance(exc, duckdb.Error):
+                raise StorageError(f"{self.path}: could not save, nothing was changed ({_first_line(exc)})") from None
             raise
 
     def records(self, table: str, where: str = "", params: list | None = None) -> list[Record]:
@@ -182,12 +241,16 @@ class Store:
         from rift.api import AnalysisResult
         from rift.pipeline import DocResult
 
-        docs = {d.id: DocResult(document=d) for d in self.records("documents")}
-        for table in DOC_TABLES[1:]:
-            for rec in self.records(table):
-                if rec.doc in docs:
-                    getattr(docs[rec.doc], table).append(rec)
+        try:
+            docs = {d.id: DocResult(document=d) for d in self.records("documents")}
+            for table in DOC_TABLES[1:]:
+                for rec in self.records(table):
+                    if rec.doc in docs:
+                        getattr(docs[rec.doc], table).append(rec)
+            series, phases = self.series(), self.records("phases")
+        except (duckdb.Error, ValueError) as exc:  # pydantic's ValidationError is a ValueError
+            raise StorageError(f"{self.path}: not a rift database, or one of another version ({_first_line(exc)})") from None
         ordered = sorted(docs.values(), key=lambda d: d.document.path)
         for d in ordered:
             d.sentences.sort(key=lambda s: s.index)
-        return AnalysisResult(docs=ordered, series=self.series(), phases=self.records("phases"))
+        return AnalysisResult(docs=ordered, series=series, phases=phases)

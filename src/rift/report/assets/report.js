@@ -1,19 +1,21 @@
 /* rift report: builds the timeline, chart, causal graph, tables and text view from the JSON
  * block #rift-data. Every piece of text from the data goes into the page through textContent
- * (never innerHTML), so a document that contains markup shows it as text. The chart libraries
- * (vis-timeline, uPlot, cytoscape) are optional: without them the views fall back to tables. */
+ * (never innerHTML), so a document that contains markup shows it as text. The timeline is
+ * rift's own (timeline.js); the chart and graph libraries (uPlot, cytoscape) are optional:
+ * without them those views fall back to tables. */
 (function () {
   "use strict";
 
   const DATA = JSON.parse(document.getElementById("rift-data").textContent);
   const HAS = {
-    timeline: typeof vis !== "undefined" && typeof vis.Timeline === "function",
+    timeline: typeof RiftTimeline === "function",
     chart: typeof uPlot === "function",
     graph: typeof cytoscape === "function",
   };
   const DAY = 86400000;
   const MAX_ROWS = 2000;
   const MAX_CHIPS = 400;
+  const MAX_GRAPH_LINKS = 400;
   const report = (window.riftReport = { data: DATA, has: HAS, ready: {}, timings: {} });
 
   // ---------- small helpers ----------
@@ -48,8 +50,10 @@
   }
 
   function safely(name, fn) {
+    const t0 = performance.now();
     try {
       fn();
+      report.timings["build_" + name] = performance.now() - t0;
     } catch (err) {
       console.error("rift report: the " + name + " view failed:", err);
       const box = $(name);
@@ -383,7 +387,7 @@
     selectedKey = kind + ":" + id;
     for (const row of rowsFor.get(selectedKey) || []) row.classList.add("selected");
     const from = (opts && opts.from) || "";
-    if (timeline && from !== "timeline") timeline.setSelection(kind === "event" && eventsById.has(id) ? [id] : []);
+    if (timeline && from !== "timeline") timeline.setSelection(kind === "event" ? [id] : []);
     if (cy && from !== "graph") {
       cy.elements().unselect();
       const target = kind === "event" ? cy.getElementById("e:" + id) : kind === "causal" ? cy.getElementById("l:" + id) : null;
@@ -409,11 +413,6 @@
       else undated.push(e);
     }
     renderUndated(undated);
-    if (!HAS.timeline) {
-      renderEventTable(dated);
-      markReady("timeline");
-      return;
-    }
     if (!dated.length) {
       put(box, el("p", { class: "empty", text: "No dated events to place on a timeline." }));
       markReady("timeline");
@@ -422,96 +421,40 @@
     const counts = new Map();
     for (const [e] of dated) counts.set(e.dyad, (counts.get(e.dyad) || 0) + 1);
     const order = [...counts.keys()].sort((a, b) => counts.get(b) - counts.get(a) || a.localeCompare(b));
-    const groups = new vis.DataSet(
-      order.map((g, i) => ({
-        id: g,
-        order: i,
-        content: el("span", { title: `${counts.get(g)} events` }, dyadLabel(g), el("span", { class: "more", text: ` (${counts.get(g)})` })),
-      })),
-    );
     let min = Infinity;
     let max = -Infinity;
     const items = dated.map(([e, sp]) => {
       min = Math.min(min, sp.start);
       max = Math.max(max, sp.end);
-      const item = { id: e.id, group: e.dyad, start: sp.start, className: "ev i" + bucket(e.intensity), label: eventLabel(e) };
-      if (sp.point) item.type = "point";
-      else {
-        item.type = "range";
-        item.end = sp.end;
-      }
-      return item;
+      return {
+        id: e.id, group: e.dyad, start: sp.start, end: sp.end, point: sp.point, colour: colour(e.intensity),
+        label: eventLabel(e), title: `${eventTitle(e)} · ${e.date ? e.date.value : ""}`,
+      };
     });
-    const pad = Math.max((max - min) * 0.04, 180 * DAY);
-    const big = items.length > 1500;
-    timeline = new vis.Timeline(box, new vis.DataSet(items), groups, {
-      start: min - pad,
-      end: max + pad,
-      min: min - 50 * pad,
-      max: max + 50 * pad,
-      zoomMin: 7 * DAY,
-      stack: !big,
-      maxHeight: 480,
-      verticalScroll: true,
-      orientation: { axis: "top", item: "top" },
-      selectable: true,
-      multiselect: false,
-      showCurrentTime: false,
-      showTooltips: false,
-      dataAttributes: ["id"],
-      groupOrder: "order",
-      margin: { item: { horizontal: 2, vertical: 3 } },
-      moment: (date) => vis.moment(date).utc(),
-      template: (item) => el("span", { text: item.label }),
+    const pad = Math.max((max - min) * 0.03, 180 * DAY);
+    timeline = new RiftTimeline(box, items, order.map((g) => ({ id: g, label: dyadLabel(g) })), {
+      start: min - pad, end: max + pad, fitStart: min - pad, fitEnd: max + pad,
+      min: min - 20 * (max - min + pad), max: max + 20 * (max - min + pad), zoomMin: 7 * DAY, maxHeight: 460,
     });
     report.timeline = timeline;
+    box.setAttribute("data-items", String(items.length));
     timeline.on("select", (props) => {
       if (props.items && props.items.length) select("event", props.items[0], { from: "timeline" });
     });
-    let first = true;
-    timeline.on("changed", () => {
-      if (first) {
-        first = false;
-        markReady("timeline");
-      }
-    });
+    timeline.on("changed", () => markReady("timeline"));
   }
 
   function renderUndated(undated) {
     const box = $("undated");
     if (!undated.length) return;
     const shown = undated.slice(0, MAX_CHIPS);
-    put(box, 
+    put(box,
       el("span", { class: "label", text: `${undated.length} event${undated.length === 1 ? "" : "s"} without a date: ` }),
       ...shown.map((e) =>
         remember("event", e.id, el("button", { class: "chip undated-item", type: "button", text: eventTitle(e), onclick: () => select("event", e.id) })),
       ),
       more(shown.length, undated.length, "undated events"),
     );
-  }
-
-  function renderEventTable(dated) {
-    dated.sort((a, b) => a[1].start - b[1].start);
-    const shown = dated.slice(0, MAX_ROWS);
-    const rows = shown.map(([e, sp]) =>
-      remember(
-        "event",
-        e.id,
-        clickable(
-          el("tr", { class: "event-row" },
-            el("td", { text: e.date ? e.date.value : fmtDay(sp.start) }),
-            el("td", { text: dyadLabel(e.dyad) }),
-            el("td", null, el("span", { class: "swatch", style: null }), e.category),
-            el("td", { class: "num", text: e.intensity }),
-            el("td", { text: truncate(e.sentence, 140) }),
-          ),
-          () => select("event", e.id),
-        ),
-      ),
-    );
-    rows.forEach((row, i) => (row.querySelector(".swatch").style.background = colour(shown[i][0].intensity)));
-    put($("timeline"));
-    $("undated").before(el("div", { class: "scroll", id: "event-table" }, table("events", ["Date", "Actor pair", "Category", "Intensity", "Sentence"], rows), more(shown.length, dated.length, "dated events")));
   }
 
   // ---------- relations-index chart ----------
@@ -713,8 +656,14 @@
 
   // ---------- causal graph ----------
   function buildGraph() {
-    const links = DATA.causal;
-    renderCausalList(links);
+    renderCausalList(DATA.causal);
+    // a graph of thousands of links is unreadable and slow to lay out: draw the most confident
+    const links = DATA.causal.length <= MAX_GRAPH_LINKS
+      ? DATA.causal
+      : [...DATA.causal].sort((a, b) => b.confidence - a.confidence).slice(0, MAX_GRAPH_LINKS);
+    if (links.length < DATA.causal.length) {
+      $("graph").before(el("p", { class: "more", id: "graph-note", text: `The graph shows the ${links.length} most confident of ${DATA.causal.length} causal links; the table below lists them all.` }));
+    }
     const box = $("graph");
     if (!links.length) {
       put(box, el("p", { class: "empty", text: "The text states no causal link." }));

@@ -1,6 +1,6 @@
 // Copy the browser builds of the front-end libraries into ../assets/vendor/ with a manifest
 // that rift.report reads to inline them into report.html. No bundler: each library ships a
-// self-contained minified build (vis-timeline's "standalone" build includes vis-data).
+// self-contained minified build. (The timeline is rift's own: ../assets/timeline.js.)
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,7 +11,6 @@ const vendor = join(here, "..", "assets", "vendor");
 
 // name -> files to copy (in load order) and the licence to keep beside them
 const LIBRARIES = [
-  { pkg: "vis-timeline", scripts: ["standalone/umd/vis-timeline-graph2d.min.js"], styles: ["styles/vis-timeline-graph2d.min.css"], license: "LICENSE.MIT.txt" },
   { pkg: "cytoscape", scripts: ["dist/cytoscape.min.js"], styles: [], license: "LICENSE" },
   { pkg: "uplot", scripts: ["dist/uPlot.iife.min.js"], styles: ["dist/uPlot.min.css"], license: "LICENSE" },
 ];

@@ -1,0 +1,207 @@
+"""The normaliser: find_timexes on tables of expressions, anchoring, the essay, garbage."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rift.dates.normalize import find_timexes
+from rift.dates.values import is_valid_value, iso_key
+
+
+def _one(text: str, phrase: str, **kw):
+    """The expression of ``text`` overlapping ``phrase``."""
+    i = text.index(phrase)
+    found = [t for t in find_timexes(text, **kw) if t.start < i + len(phrase) and i < t.end]
+    assert found, f"nothing found in {phrase!r}: {find_timexes(text, **kw)}"
+    return found
+
+
+# --- the thirteen essay expressions, in sentences of their own ------------------------------
+ESSAY_CASES = [
+    # (context, phrase, values, mod, type)
+    ("In November 1957 the Soviets agreed to help.", "November 1957", ["1957-11"], None, "DATE"),
+    ("In the fall of 1958 the Chinese began to bombard Quemoy.", "the fall of 1958", ["1958-FA"], None, "DATE"),
+    ("Tensions became even more heated in late 1959 when the USSR refused.", "late 1959", ["1959"], "END", "DATE"),
+    ("Then, in the summer of 1960, some three thousand specialists left China.", "the summer of 1960", ["1960-SU"], None, "DATE"),
+    ("Relations took a nose-dive from 1960 to 1963.", "1960 to 1963", ["1960", "1963"], None, "DATE"),
+    ("In the early 1960's China accused the Soviets.", "the early 1960's", ["196"], "START", "DATE"),
+    ("The point was reached sometime in the mid 1960's.", "mid 1960's", ["196"], "MID", "DATE"),
+    ("In 1966 the Chinese named the Soviet Union. In March of that year the Chinese boycotted it.", "March of that year", ["1966-03"], None, "DATE"),
+    ("By 1965 the schism was complete.", "1965", ["1965"], "ON_OR_BEFORE", "DATE"),
+    ("During the nineteenth century Russian tsars conquered parts of China.", "the nineteenth century", ["18"], None, "DATE"),
+    ("The roots can be traced back to the thirteenth and fourteenth century when Mongols came.",
+     "the thirteenth and fourteenth century", ["12", "13"], None, "DATE"),
+    ("The loan came in February 1950. Only a few months before the loan was made the Soviets lent to Poland.",
+     "a few months before the loan", ["1950-02"], "BEFORE", "DATE"),
+    ("They opposed the People's Republic for about the first fifteen years of its existence.",
+     "the first fifteen years of its existence", ["P15Y"], "APPROX", "DURATION"),
+]
+
+
+@pytest.mark.parametrize("text, phrase, values, mod, ttype", ESSAY_CASES)
+def test_dates_normalize_essay_expressions(text, phrase, values, mod, ttype):
+    found = _one(text, phrase)
+    assert [t.value for t in found] == values
+    assert all(t.type == ttype for t in found)
+    assert found[0].mod == mod
+    assert all(t.explicit for t in found)
+
+
+def test_dates_normalize_few_months_before_names_its_interval():
+    text = "The loan came in February 1950. Only a few months before the loan was made the Soviets lent to Poland."
+    (t,) = _one(text, "a few months before the loan")
+    assert t.text.endswith("the loan")
+    assert t.interval == ("1949-11-01", "1950-01-31")
+
+
+def test_dates_normalize_range_is_linked():
+    found = find_timexes("Relations took a nose-dive from 1960 to 1963.")
+    assert [t.range_with for t in found] == [1, 0]
+
+
+# --- anchored on the knowledge base: explicit=False, with the entry ----------------------------
+KB_CASES = [
+    ("The Chinese needed the money to fight the Korean War.", "the Korean War", "1950-06/1953-07", "korean_war", ("1950-06-25", "1953-07-27")),
+    ("The Chinese criticized him during the Cuban missile crisis.", "the Cuban missile crisis", "1962-10", "cuban_missile_crisis", ("1962-10-16", "1962-10-28")),
+    ("Albania received criticism during the Twenty-second Congress of the Soviet Party.", "the Twenty-second Congress", "1961-10", "cpsu_congress_22", ("1961-10-17", "1961-10-31")),
+    ("After 1962, the 22nd Party Congress was recalled.", "the 22nd Party Congress", "1961-10", "cpsu_congress_22", ("1961-10-17", "1961-10-31")),
+    ("Khrushchev's overthrow prevented him from acting.", "Khrushchev's overthrow", "1964-10", "sun_khrushchev_firstsec", ("1964-10-14", "1964-10-14")),
+    ("After the fall of Khrushchev, Brezhnev ruled.", "the fall of Khrushchev", "1964-10", "sun_khrushchev_firstsec", ("1964-10-14", "1964-10-14")),
+    ("Relations cooled under Brezhnev.", "Brezhnev", "1964-10/1982-11", "sun_brezhnev_gensec", ("1964-10-14", "1982-11-10")),
+    ("The Chinese boycotted the Twenty-third Party Congress.", "Twenty-third Party Congress", "1966-03", "cpsu_congress_23", ("1966-03-29", "1966-04-08")),
+]
+
+
+@pytest.mark.parametrize("text, phrase, value, kb, interval", KB_CASES)
+def test_dates_normalize_kb_anchored(text, phrase, value, kb, interval):
+    (t,) = _one(text, phrase)
+    assert (t.value, t.kb, t.anchor, t.explicit) == (value, kb, kb, False)
+    assert t.interval == interval
+
+
+def test_dates_normalize_successor_of_stalin():
+    (t,) = _one("The first real signs came early in the reign of the successor to Stalin, Nikita Khrushchev.",
+                "early in the reign of the successor to Stalin")
+    assert t.text == "early in the reign of the successor to Stalin"
+    assert (t.kb, t.mod, t.explicit) == ("sun_khrushchev_firstsec", "START", False)
+    assert t.interval[0] == "1953-09-07" and t.interval[1] < "1958-01-01"
+
+
+def test_dates_normalize_kb_off():
+    assert find_timexes("They fought the Korean War.", kb=False) == []
+
+
+# --- a broader table of expressions ------------------------------------------------------------
+TABLE = [
+    ("On 25 June 1950 the KPA crossed.", "25 June 1950", "1950-06-25"),
+    ("On June 25, 1950, the KPA crossed.", "June 25, 1950", "1950-06-25"),
+    ("It began on Saturday, June 24, 1950.", "Saturday, June 24, 1950", "1950-06-24"),
+    ("The battle lasted from 31 May-1 June 1916.", "1 June 1916", "1916-06-01"),
+    ("In 1950. Later, on 12 July, they sailed.", "12 July", "1950-07-12"),
+    ("It was 1950-06-25 then.", "1950-06-25", "1950-06-25"),
+    ("The wars of 499 to 493 BC were long.", "493 BC", "BC0493"),
+    ("Sparta fell in 371 B.C.", "371 B.C.", "BC0371"),
+    ("the 4th century BC saw it", "the 4th century BC", "BC03"),
+    ("in the 470s BC Athens grew", "the 470s BC", "BC047"),
+    ("in the 1870s France rebuilt", "the 1870s", "187"),
+    ("in the sixties it changed", "the sixties", "196"),
+    ("the eighteenth-century state", "eighteenth-century", "17"),
+    ("In May 1915. Fifteen months later they attacked.", "Fifteen months later", "1916-08"),
+    ("In 1776. Two years earlier the war began.", "Two years earlier", "1774"),
+    ("On 25 June 1950 they invaded. Thirteen days later they crossed.", "Thirteen days later", "1950-07-08"),
+    ("On 25 June 1950 they invaded. The next day they crossed.", "The next day", "1950-06-26"),
+    ("In 1943 they fought. The following spring they landed.", "The following spring", "1944-SP"),
+    ("In November 1776 they fought. In the winter the army rested.", "the winter", "1777-WI"),
+    ("In 1964 he fell. That year was hard.", "That year", "1964"),
+    ("It lasted less than two weeks.", "less than two weeks", "P2W"),
+    ("It was a months-long trek.", "months-long", "PXM"),
+    ("He was 18 years old.", "18 years old", "P18Y"),
+    ("He stayed for several days.", "several days", "PXD"),
+    ("the past two centuries", "the past two centuries", "P2CE"),
+    ("now the war is over", "now", "PRESENT_REF"),
+    ("the former president", "former", "PAST_REF"),
+    ("the future of Europe", "future", "FUTURE_REF"),
+    ("the first half of 2008", "the first half of 2008", "2008-H1"),
+    ("In 1918. At 11 a.m. on 11 November 1918 the guns fell silent.", "11 a.m.", "1918-11-11T11:00"),
+    ("the night of April 18, 1775", "the night of April 18, 1775", "1775-04-18TNI"),
+    ("Christmas 1776 came", "Christmas 1776", "1776-12-25"),
+    ("attacks averaged 30 a day", "a day", "P1D"),
+    ("Patrols went out daily.", "daily", "XXXX-XX-XX"),
+    ("Between 1955 and 1957 many died.", "1955", "1955"),
+    ("the class of 1914-18 served", "1914", "1914"),
+    ("In 1966 it began. By mid-1967 it spread.", "mid-1967", "1967"),
+]
+
+
+@pytest.mark.parametrize("text, phrase, value", TABLE)
+def test_dates_normalize_table(text, phrase, value):
+    found = _one(text, phrase)
+    assert value in [t.value for t in found]
+
+
+@pytest.mark.parametrize("text", [
+    "The Soviets may decide later.",
+    "They had 1500 soldiers and 2000 horses.",
+    "The Long March began.",
+    "A spring of fresh water.",
+    "The fall of Berlin was near.",
+    "Call 555-1234 now!",
+])
+def test_dates_normalize_not_dates(text):
+    bad = [t for t in find_timexes(text, kb=False) if t.value not in ("PRESENT_REF",)]
+    assert bad == []
+
+
+def test_dates_normalize_news_uses_dct():
+    text = "Officials said yesterday that this year the talks would resume. Three days ago they met."
+    news = {t.text: t.value for t in find_timexes(text, dct="1989-05-16", doctype="news")}
+    assert news["this year"] == "1989"
+    assert news["Three days ago"] == "1989-05-13"
+
+
+def test_dates_normalize_narrative_ignores_dct_for_that_year():
+    text = "In 1956 Khrushchev spoke. That year Poland rose."
+    (t,) = [x for x in find_timexes(text, dct="2009-12-19") if x.text == "That year"]
+    assert t.value == "1956"
+
+
+# --- garbage in: nothing raised, nothing absurd ---------------------------------------------------
+def _sane(text, found):
+    for t in found:
+        assert 0 <= t.start < t.end <= len(text)
+        assert t.text == text[t.start:t.end]
+        assert is_valid_value(t.value), t
+        if t.interval:
+            a, b = iso_key(t.interval[0]), iso_key(t.interval[1])
+            assert a <= b, t
+            assert -9999 <= a[0] <= 9999 and -9999 <= b[0] <= 9999, t
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "the 99th century", "February 30, 1950", "1" * 1_000_000, "\x00\x01\x02", "December 32 1950",
+    "the 0th century", "in 0 BC", "year 99999", "30/02/1950", "9999 AD later", "14 years after 9999",
+])
+def test_dates_normalize_garbage(text):
+    found = find_timexes(text)
+    _sane(text, found)
+    if "99th" in text or "0th" in text:
+        assert found == []
+    if text.startswith("February 30"):
+        assert [t.value for t in found] in (["1950-02"], [])
+
+
+_WORDS = ["in", "the", "of", "early", "late", "mid", "1958", "1960's", "summer", "fall", "March", "May", "that", "year",
+          "two", "days", "later", "before", "BC", "490", "century", "nineteenth", "Khrushchev's", "overthrow", "-", ",",
+          "30", "February", "next", "week", "ago", "under", "Brezhnev", "the Korean War", "99th", "0", "99999", "'", "."]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=6)), max_size=25),
+       st.sampled_from(["narrative", "news"]), st.sampled_from([None, "1989-05-16", "bad"]))
+def test_dates_normalize_property_never_raises(words, doctype, dct):
+    text = " ".join(words)
+    _sane(text, find_timexes(text, doctype=doctype, dct=dct))

@@ -1,0 +1,117 @@
+"""Fuzz the spaCy stages (citations, dates, actors, events, causes, claims) and the analysis.
+
+The hostile texts of :mod:`_hostile` and Hypothesis-made texts go through ``rift.analyze`` on
+the blank pipeline (tokenizer + sentencizer + every rift component), through the pure dates
+normaliser and claim-interval parser, and, in the ``model`` group, through the real model's
+pipeline (the parser is what the event, cause and claim rules read). Only ``RiftError`` may
+escape; every record's offsets lie inside the text as read; no call hangs.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from _hostile import HOSTILE_TEXTS, STAGE_TEXTS, bounded, hostile_text
+from rift.api import analyze
+from rift.errors import InputError, RiftError
+from rift.read import RawText
+
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+# the stages' texts, cut to keep the pipeline runs short on two cores
+STAGE_CHARS = 30_000
+MODEL_CHARS = 6_000
+RECORD_LAYERS = ("sentences", "citations", "timexes", "actors", "events", "causal", "claims")
+
+
+def check_result(result, raws: list[RawText]) -> None:
+    """Every record points inside the original text of its document."""
+    lengths = {d.document.id: len(d.document.text) for d in result.docs}
+    assert len(result.docs) == len(raws)
+    for layer in RECORD_LAYERS:
+        for rec in getattr(result, layer):
+            doc = getattr(rec, "doc", None)
+            start, end = getattr(rec, "start", None), getattr(rec, "end", None)
+            if doc is None or not isinstance(start, int) or not isinstance(end, int):
+                continue
+            assert 0 <= start <= end <= lengths[doc], (layer, rec)
+
+
+def run_stages(nlp, texts: list[str]):
+    """``rift.analyze`` over ``texts`` with a bound; a RiftError is an accepted outcome."""
+    raws = [RawText(path=f"t{i}.txt", text=t, encoding="utf-8") for i, t in enumerate(texts)]
+    try:
+        result = bounded(analyze, raws, nlp=nlp)
+    except RiftError as exc:
+        assert exc.message and "\n" not in exc.message
+        return None
+    check_result(result, raws)
+    return result
+
+
+@pytest.mark.parametrize("name", sorted(STAGE_TEXTS))
+def test_fuzz_stages_hostile_texts_blank(blank_nlp, name):
+    run_stages(blank_nlp, [STAGE_TEXTS[name]()[:STAGE_CHARS]])
+
+
+@FUZZ
+@given(hostile_text)
+def test_fuzz_stages_any_text_blank(blank_nlp, text):
+    if text.strip():
+        run_stages(blank_nlp, [text])
+
+
+def test_fuzz_stages_too_long_document_is_refused(blank_nlp):
+    text = "The Soviet Union met China. " * (blank_nlp.max_length // 28 + 10)
+    with pytest.raises(InputError, match="more than one document may hold"):
+        analyze([RawText("big.txt", text, "utf-8")], nlp=blank_nlp)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))
+def test_fuzz_find_timexes_hostile(name):
+    from rift.dates import find_timexes
+
+    text = HOSTILE_TEXTS[name]()
+    for tx in bounded(find_timexes, text):
+        assert 0 <= tx.start < tx.end <= len(text)
+
+
+@FUZZ
+@given(hostile_text)
+def test_fuzz_find_timexes_any_text(text):
+    from rift.dates import find_timexes
+
+    for doctype, dct in (("narrative", None), ("news", "1969-03-02"), ("news", "not a date")):
+        for tx in find_timexes(text, dct=dct, doctype=doctype):
+            assert 0 <= tx.start < tx.end <= len(text)
+
+
+@FUZZ
+@given(hostile_text)
+def test_fuzz_claim_intervals_any_text(text):
+    from rift.causes.intervals import find_intervals, parse_interval
+
+    for m in find_intervals(text):
+        assert 0 <= m.start <= m.end <= len(text)
+    parse_interval(text)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))
+def test_fuzz_claim_intervals_hostile(name):
+    from rift.causes.intervals import find_intervals
+
+    bounded(find_intervals, HOSTILE_TEXTS[name]())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", sorted(STAGE_TEXTS))
+def test_fuzz_stages_hostile_texts_model(nlp, name):
+    run_stages(nlp, [STAGE_TEXTS[name]()[:MODEL_CHARS]])
+
+
+@pytest.mark.model
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(hostile_text)
+def test_fuzz_stages_any_text_model(nlp, text):
+    if text.strip():
+        run_stages(nlp, [text])
