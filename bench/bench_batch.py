@@ -61,6 +61,27 @@ def time_rift(files: list[str], work: Path, *, nlp=None, **config) -> float:
     return seconds
 
 
+def component_seconds(nlp, files: list[str]) -> dict[str, float]:
+    """CPU seconds per pipeline component (and rift's own make_doc/collect) over ``files``,
+    one document at a time in this process: where the time goes."""
+    from rift.batch.sources import iter_items
+    from rift.pipeline import collect, make_doc
+
+    spent: dict[str, float] = {"make_doc (read+repair)": 0.0}
+    for item in iter_items(files):
+        t = time.process_time()
+        doc = make_doc(nlp, item.raw, doctype=item.doctype, dct=item.dct)
+        spent["make_doc (read+repair)"] += time.process_time() - t
+        for name, proc in nlp.pipeline:
+            t = time.process_time()
+            doc = proc(doc)
+            spent[name] = spent.get(name, 0.0) + time.process_time() - t
+        t = time.process_time()
+        collect(doc)
+        spent["collect"] = spent.get("collect", 0.0) + time.process_time() - t
+    return spent
+
+
 def median_of(fn, repeats: int) -> float:
     fn()  # warm-up
     return statistics.median(fn() for _ in range(repeats))
@@ -114,6 +135,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  dask {w} worker(s): rift batch {results[f'dask-{w}']:.2f} s")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+    spent = component_seconds(rift_nlp, files)
+    parse = sum(v for k, v in spent.items() if k in bare_nlp.pipe_names)
+    print(f"\nwhere the time goes (CPU s, one process; spaCy's components {parse:.2f} s = 1.00):")
+    for name, secs in spent.items():
+        if name not in bare_nlp.pipe_names:
+            print(f"    {name:24s} {secs:7.2f} s  {secs / parse:5.2f} of the parse")
 
     print("\n(1) rift batch against bare spaCy nlp.pipe (throughput ratio, target >= 0.75)")
     for w in (1, 2):

@@ -115,23 +115,24 @@ def test_analyse_merges_before_counting():
 
 
 # A second narrative of our own about events the sample narrative tells, in part in its words;
-# one date is deliberately different: the specialists leave in 1961 here, in 1960 in the sample.
+# one date is deliberately different: Peking refuses the Congress invitation in March 1967 here,
+# in March 1966 in the sample.
 SECOND = """Notes on the Sino-Soviet Split
 
 In February 1950 the two governments signed the Treaty of Friendship, Alliance and Mutual
 Assistance. Moscow granted Peking a loan of 300 million dollars at one per cent interest.
 In October 1957 Moscow promised to help China build an atomic bomb. In June 1959 Moscow
-informed Peking that it would not deliver the promised sample bomb. In the summer of 1961
+informed Peking that it would not deliver the promised sample bomb. In the summer of 1960
 about 1,400 Soviet experts packed up and went home from China with their blueprints. In March
-1966 Peking refused an invitation to the Soviet party's Twenty-third Congress. On 2 March 1969
+1967 Peking refused an invitation to the Soviet party's Twenty-third Congress. On 2 March 1969
 Chinese troops ambushed a Soviet patrol on Zhenbao Island.
 """
 
 
 @pytest.mark.model
 def test_merge_two_narratives_real_pipeline(nlp, tmp_path):
-    """The sample narrative and a second one: shared events carry both sources; the recall of
-    the specialists, dated differently, is flagged."""
+    """The sample narrative and a second one: shared events carry both sources; the refused
+    invitation, dated differently, is flagged."""
     import rift
     from rift.read import RawText, read_path
     from rift.sample import sample_path
@@ -147,4 +148,4 @@ def test_merge_two_narratives_real_pipeline(nlp, tmp_path):
     flagged = [e for e in res.events if e.disagreement]
     assert flagged, "the deliberately different date is not flagged"
     years = {e.date.start[:4] for e in flagged if e.date and e.date.start}
-    assert {"1960", "1961"} <= years
+    assert {"1966", "1967"} <= years

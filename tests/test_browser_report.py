@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rift.report import write_report
-from rift.report.browser import chromium_path, launch
+from rift.report.browser import Watch, chromium_path, click_event, event_ids_shown, launch
 from rift.report.synthetic import synthetic_result
 from rift.report.vendor import Vendor, load_vendor
 
@@ -37,33 +37,6 @@ def browser():
         b.close()
 
 
-class Watch:
-    """What a page did that it must not: requests off the machine, console errors, dialogs."""
-
-    def __init__(self, page):
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        page.on("request", self._request)
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("dialog", self._dialog)
-
-    def _request(self, request):
-        url = request.url
-        if not url.startswith(("file://", "data:", "http://127.0.0.1", "blob:", "about:")):
-            self.requests.append(url)
-
-    def _dialog(self, dialog):
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def check(self):
-        assert self.requests == [], f"the page made network requests: {self.requests}"
-        assert self.errors == [], f"console errors: {self.errors}"
-        assert self.dialogs == [], f"a dialog opened: {self.dialogs}"
-
-
 @pytest.fixture()
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -78,51 +51,6 @@ def _open(page, path: Path):
     page.wait_for_selector("html[data-report-ready]", timeout=20_000)
 
 
-def _event_ids_shown(page) -> list[str]:
-    """The ids of the events on the timeline (its items) and in the undated list; the timeline
-    must have drawn items, and only its own."""
-    return page.evaluate(
-        """() => {
-            const tl = window.riftReport.timeline;
-            const items = tl ? tl.getIds() : [];
-            if (items.length && !(tl._cache && tl._cache.items.size)) throw new Error('the timeline drew no item');
-            const listed = [...document.querySelectorAll('.undated-item[data-event]')].map(e => e.getAttribute('data-event'));
-            return items.concat(listed);
-        }"""
-    )
-
-
-def click_event(page, event_id: str | None = None) -> str:
-    """Click a timeline item with the mouse (the given event, else the first one drawn alone at
-    its centre); return its id."""
-    target = page.evaluate(
-        """(wanted) => {
-            const tl = window.riftReport.timeline;
-            const ids = wanted ? [wanted] : tl.getIds();
-            for (const id of ids) {
-                if (wanted) tl.setSelection([id]);
-                tl.draw();
-                const r = tl.itemRect(id);
-                if (!r) continue;
-                const c = tl.canvas.getBoundingClientRect();
-                const hit = tl.itemAt(r.x - c.left, r.y - c.top);
-                if (hit && hit.id === id) { tl.setSelection([]); return { id, x: r.x, y: r.y }; }
-            }
-            return null;
-        }""",
-        event_id,
-    )
-    assert target, f"no timeline item to click ({event_id})"
-    page.locator("#timeline canvas").scroll_into_view_if_needed()
-    target = page.evaluate(
-        "(id) => { const tl = window.riftReport.timeline; tl.draw(); const r = tl.itemRect(id); return { id, x: r.x, y: r.y }; }",
-        target["id"],
-    )
-    page.mouse.click(target["x"], target["y"])
-    assert page.evaluate("() => window.riftReport.timeline.getSelection()") == [target["id"]]
-    return target["id"]
-
-
 @pytest.fixture(scope="module")
 def synthetic_report(tmp_path_factory):
     result = synthetic_result(40, seed=5)
@@ -135,7 +63,7 @@ def test_browser_report_one_timeline_item_per_event(page, synthetic_report):
     result, path = synthetic_report
     _open(page, path)
     page.wait_for_selector("html[data-timeline-ready]")
-    shown = _event_ids_shown(page)
+    shown = event_ids_shown(page)
     assert sorted(shown) == sorted(e.id for e in result.events)
     undated = [e.id for e in result.events if e.date is None]
     assert page.locator(".undated-item").count() == len(undated)
@@ -236,7 +164,7 @@ def test_browser_report_without_chart_libraries_shows_tables(page, tmp_path):
     path = write_report(result, tmp_path / "plain.html", vendor=Vendor())
     _open(page, path)
     assert page.locator("#vendor-notice").is_visible()
-    assert sorted(_event_ids_shown(page)) == sorted(e.id for e in result.events)
+    assert sorted(event_ids_shown(page)) == sorted(e.id for e in result.events)
     event_id = click_event(page)
     event = next(e for e in result.events if e.id == event_id)
     assert page.locator("#detail-sentence").text_content() == event.sentence
@@ -261,11 +189,10 @@ def test_browser_report_of_the_essay(page, tmp_path, nlp):
     _open(page, tmp_path / "out" / "report.html")
     page.wait_for_selector("html[data-timeline-ready]")
     page.wait_for_selector("html[data-graph-ready]", timeout=20_000)
-    assert sorted(_event_ids_shown(page)) == sorted(e.id for e in result.events)
+    assert sorted(event_ids_shown(page)) == sorted(e.id for e in result.events)
     assert result.events, "the pipeline found no event in the essay"
-    cited = [e for e in result.events if e.citations and e.date]
-    target = cited[0] if cited else next(e for e in result.events if e.date)
-    click_event(page, target.id)
+    cited = [e.id for e in result.events if e.citations and e.date] or [e.id for e in result.events if e.date]
+    target = next(e for e in result.events if e.id == click_event(page, cited))
     assert page.locator("#detail-sentence").text_content() == target.sentence
     if target.citations:
         assert target.citations[0].author in page.locator("#detail-citations").text_content()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from rift.report.browser import chromium_path, launch
+from rift.report.browser import Watch, chromium_path, click_event, event_ids_shown, launch
 from rift.report.vendor import load_vendor
 from rift.store import Store
 from rift.report.synthetic import synthetic_result
@@ -23,7 +23,6 @@ PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 REPO = Path(__file__).resolve().parents[1]
 ESSAY = REPO.parent / "shared" / "seeds" / "000_698c7f83e7f6762b.txt"
 
-from tests.test_browser_report import Watch, click_event  # noqa: E402  (one definition of what a page must not do)
 
 
 def _free_port() -> int:
@@ -112,12 +111,6 @@ def _upload_through_form(page, server: Server, *, text: str | None = None, file:
     return page.url.split("document=", 1)[1]
 
 
-def _shown_event_ids(page) -> list[str]:
-    from tests.test_browser_report import _event_ids_shown
-
-    return _event_ids_shown(page)
-
-
 def test_browser_web_home_and_whole_database_report(page, blank_server):
     page.goto(blank_server.url + "/")
     assert page.locator("#documents tr.document-row").count() >= 1
@@ -125,7 +118,7 @@ def test_browser_web_home_and_whole_database_report(page, blank_server):
     page.wait_for_selector("html[data-timeline-ready]")
     page.wait_for_selector("html[data-graph-ready]", timeout=20_000)
     events = page.request.get(blank_server.url + "/api/events").json()
-    assert sorted(_shown_event_ids(page)) == sorted(e["id"] for e in events)
+    assert sorted(event_ids_shown(page)) == sorted(e["id"] for e in events)
     click_event(page)
     assert page.locator("#detail-sentence").text_content()
     assert page.locator("#doc-text mark.hl-cite").count() == 1
@@ -138,7 +131,7 @@ def test_browser_web_filter_form(page, blank_server):
     page.click('#filter-form button[type="submit"]')
     page.wait_for_selector("html[data-timeline-ready]")
     expected = page.request.get(blank_server.url + "/api/events?dyad=CHN-SUN").json()
-    assert expected and sorted(_shown_event_ids(page)) == sorted(e["id"] for e in expected)
+    assert expected and sorted(event_ids_shown(page)) == sorted(e["id"] for e in expected)
     page.watch.check()
 
 
@@ -168,12 +161,12 @@ def test_browser_web_essay_upload_through_the_form(page, tmp_path):
         page.wait_for_selector("html[data-timeline-ready]")
         events = page.request.get(f"{server.url}/api/events?document={doc_id}").json()
         assert events, "the pipeline found no event in the essay"
-        assert sorted(_shown_event_ids(page)) == sorted(e["id"] for e in events)
-        dated = [e for e in events if e["date"] and e["citations"]] or [e for e in events if e["date"]]
-        click_event(page, dated[0]["id"])
-        assert page.locator("#detail-sentence").text_content() == dated[0]["sentence"]
-        if dated[0]["citations"]:
-            assert dated[0]["citations"][0]["author"] in page.locator("#detail-citations").text_content()
+        assert sorted(event_ids_shown(page)) == sorted(e["id"] for e in events)
+        dated = [e["id"] for e in events if e["date"] and e["citations"]] or [e["id"] for e in events if e["date"]]
+        clicked = next(e for e in events if e["id"] == click_event(page, dated))
+        assert page.locator("#detail-sentence").text_content() == clicked["sentence"]
+        if clicked["citations"]:
+            assert clicked["citations"][0]["author"] in page.locator("#detail-citations").text_content()
         page.wait_for_selector("html[data-chart-ready]")
         page.wait_for_selector("html[data-graph-ready]", timeout=20_000)
         page.watch.check()

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Literal, Sequence
 
 from rift.errors import InputError, OutputError
-from rift.pipeline import DEFAULT_MODEL, DocResult, build_pipeline, collect, make_doc, process
+from rift.pipeline import DEFAULT_MODEL, DocResult, build_pipeline, collect, make_doc
 from rift.read import RawText, discover, read_path, read_stdin
 from rift.records import Phase
 
@@ -165,10 +165,7 @@ def analyze(
     if not raws:
         raise InputError(_nothing_left(skipped or []))
     results: list[DocResult] = []
-    runs = process(nlp, raws, doctype=doctype, dct=dct) if skipped is None else _process_skipping(
-        nlp, raws, doctype=doctype, dct=dct, skipped=skipped
-    )
-    for res in runs:
+    for res in _run_pipeline(nlp, raws, doctype=doctype, dct=dct, skipped=skipped):
         results.append(res)
         if progress:
             progress(len(results), len(raws))
@@ -218,20 +215,42 @@ def _within_limit(raws: list[RawText], max_chars: int, skipped: list[tuple[str, 
     return kept
 
 
-def _process_skipping(
-    nlp, raws: list[RawText], *, doctype: str, dct: str | None, skipped: list[tuple[str, str]]
+def _run_pipeline(
+    nlp, raws: list[RawText], *, doctype: str, dct: str | None, skipped: list[tuple[str, str]] | None
 ) -> Iterator[DocResult]:
-    """Like :func:`rift.pipeline.process`, but a document that a stage fails on is recorded in
-    ``skipped`` and left out instead of ending the run."""
+    """Like :func:`rift.pipeline.process`, with rift's errors for texts the tokenizer refuses.
+
+    When ``skipped`` is a list, a document that cannot be prepared or that a stage fails on is
+    recorded there and left out instead of ending the run.
+    """
 
     def docs():
         for raw in raws:
             try:
                 doc = make_doc(nlp, raw, doctype=doctype, dct=dct)
-            except Exception as exc:  # noqa: BLE001 - one bad document must not end the run
+            except ValueError as exc:
+                # spaCy's E088: the repaired text is longer than the pipeline takes
+                if "E088" not in str(exc):
+                    raise
+                error = InputError(
+                    f"{raw.path}: more characters than one document may hold ({nlp.max_length:,}) once "
+                    "repaired; split it into smaller files"
+                )
+                if skipped is None:
+                    raise error from None
+                skipped.append((raw.path, error.message))
+                continue
+            except Exception as exc:  # noqa: BLE001 - one bad document must not end a skipping run
+                if skipped is None:
+                    raise
                 skipped.append((raw.path, f"{raw.path}: cannot be prepared ({_describe(exc)})"))
                 continue
             yield doc
+
+    if skipped is None:
+        for doc in nlp.pipe(docs(), batch_size=8):
+            yield collect(doc)
+        return
 
     def on_error(name, _proc, failed, exc):
         for doc in failed:

@@ -25,6 +25,8 @@ NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj",
 # how far back (in sentences) a pronoun or a collective looks for its antecedents
 PRONOUN_WINDOW = 2
 SALIENCE_WINDOW = 4
+SUBJECT_BONUS = 0.6  # how many sentences of distance being a subject is worth to an antecedent
+DOC_PRIOR = 0.1  # weight of each earlier mention in the whole document when picking "the two nations"
 
 
 @dataclass
@@ -34,6 +36,8 @@ class _Found:
     kind: str
     form: str
     name: str | None
+    ante_kind: str | None = None  # for pronouns: the kind and form of what they stand for
+    ante_form: str | None = None
 
 
 def _acronym(text: str) -> bool:
@@ -84,7 +88,7 @@ class ActorTagger:
         heads = self.kb.non_agent_heads
         if doc.has_annotation("DEP"):
             tok = span.root
-            while tok.dep_ in ("amod", "compound", "nmod") and tok.head is not tok:
+            while tok.dep_ in ("amod", "compound", "nmod") and tok.head.i != tok.i:
                 tok = tok.head
                 if tok.lower_ in heads or tok.lemma_.lower() in heads:
                     return True
@@ -157,7 +161,7 @@ class ActorTagger:
                 continue
             s = sentence_index(doc, f.span.start_char)
             dist = sent - s if s is not None and sent is not None else SALIENCE_WINDOW
-            w = 1.0 / (1 + dist) if dist <= SALIENCE_WINDOW else 0.02
+            w = (1.0 / (1 + dist) if dist <= SALIENCE_WINDOW else 0.0) + DOC_PRIOR
             score[f.code] = score.get(f.code, 0.0) + w
         if len(score) < 2:
             for f in found:  # a document that names its pair only later
@@ -182,16 +186,19 @@ class ActorTagger:
             s = sentence_index(doc, f.span.start_char)
             if s is None or sent - s > PRONOUN_WINDOW:
                 continue
-            if kind == "person" and f.kind != "leader":
+            f_kind = f.ante_kind or f.kind
+            f_form = f.ante_form or f.form
+            if kind == "person" and f_kind != "leader":
                 continue
-            if kind == "group" and f.kind == "leader":
+            if kind == "group" and f_kind == "leader":
                 continue
-            if kind == "thing" and f.form not in ("name", "capital", "group"):
+            if kind == "thing" and f_form not in ("name", "capital", "group"):
                 continue
             if clause_subj and f.span.root.i in clause_subj:
                 continue
             is_subj = has_dep and f.span.root.dep_ in ("nsubj", "nsubjpass")
-            key = (sent - s, 0 if is_subj else 1, -f.span.start)
+            # recency first, but a subject one sentence back beats a non-subject in this one
+            key = ((sent - s) + (0.0 if is_subj else SUBJECT_BONUS), -f.span.start)
             if best_key is None or key < best_key:
                 best, best_key = f, key
         if best is None:
@@ -243,7 +250,7 @@ class ActorTagger:
             if not ante:
                 continue
             span = doc[tok.i : tok.i + 1]
-            new = [_Found(span, a.code, "pronoun", "pronoun", a.name) for a in ante]
+            new = [_Found(span, a.code, "pronoun", "pronoun", a.name, a.ante_kind or a.kind, a.ante_form or a.form) for a in ante]
             groups[tok.i] = new
             out.extend(new)
             merged.extend(new)

@@ -73,19 +73,22 @@ def claim_direction(claim: Claim) -> int:
 # --- the tables a test reads -------------------------------------------------------------
 
 
-def dyad_for(claim: Claim, contribs: list[Contribution], phases: dict[str, Phase], doc_of: dict[str, str]) -> str | None:
-    """The undirected dyad a claim is tested on (see the module docstring).
-
-    ``doc_of`` maps event ids to their document ids.
-    """
-    mass: dict[str, float] = {}
-    own: dict[str, float] = {}
+def dyad_masses(contribs: Iterable[Contribution], phases: dict[str, Phase], doc_of: dict[str, str]) -> dict:
+    """Weighted events per dyad with phases: ``{None: {dyad: w}, doc id: {dyad: w}, ...}``
+    (``None`` holds the whole corpus). ``doc_of`` maps event ids to document ids."""
+    out: dict[str | None, dict[str, float]] = {None: {}}
     for c in contribs:
         if c.dyad in phases:
-            mass[c.dyad] = mass.get(c.dyad, 0.0) + c.weight
-            if doc_of.get(c.event) == claim.doc:
-                own[c.dyad] = own.get(c.dyad, 0.0) + c.weight
-    pool = own or mass
+            for key in (None, doc_of.get(c.event)):
+                bucket = out.setdefault(key, {})
+                bucket[c.dyad] = bucket.get(c.dyad, 0.0) + c.weight
+    return out
+
+
+def dyad_for(claim: Claim, masses: dict) -> str | None:
+    """The undirected dyad a claim is tested on: the heaviest of its document's dyads with
+    phases, else of the corpus's (``masses`` from :func:`dyad_masses`)."""
+    pool = masses.get(claim.doc) or masses.get(None) or {}
     if not pool:
         return None
     return max(sorted(pool), key=lambda d: pool[d])
@@ -314,17 +317,20 @@ def test_claims(
     """Each claim with ``verdict``, ``evidence`` (event ids) and ``test`` (details) filled in."""
     events = list(events)
     by_dyad = {p.dyad: p for p in phases}
-    contribs = [c for c in contributions(events, "year") if not c.directed]
-    doc_of = {e.id: e.doc for e in events}
+    per_dyad: dict[str, list[Contribution]] = {}
+    for c in contributions(events, "year"):
+        if not c.directed:
+            per_dyad.setdefault(c.dyad, []).append(c)
+    masses = dyad_masses((c for cs in per_dyad.values() for c in cs), by_dyad, {e.id: e.doc for e in events})
     out = []
     for claim in claims:
-        dyad = dyad_for(claim, contribs, by_dyad, doc_of)
+        dyad = dyad_for(claim, masses)
         if dyad is None:
             verdict, evidence, details = NO_EVIDENCE, [], {"reason": "no dyad has enough dated events for phases"}
         elif claim.interval is None or claim_years(claim) == (None, None):
             verdict, evidence, details = NO_EVIDENCE, [], {"dyad": dyad, "reason": "the claim has no date"}
         else:
-            verdict, evidence, details = _CHECKS[claim.kind](claim, dyad, by_dyad[dyad], contribs, rules)
+            verdict, evidence, details = _CHECKS[claim.kind](claim, dyad, by_dyad[dyad], per_dyad[dyad], rules)
         out.append(claim.model_copy(update={"verdict": verdict, "evidence": evidence, "test": details}))
     return out
 

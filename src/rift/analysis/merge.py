@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -42,6 +43,7 @@ class MergeRules:
 DEFAULT_MERGE_RULES = MergeRules()
 
 
+@lru_cache(maxsize=65536)
 def tokens(text: str) -> frozenset[str]:
     """Content words of a sentence: lower-cased, stop words, numbers and 1-2 letter words
     dropped, a plural ``s`` stripped (numbers go because dates are compared on their own)."""
@@ -57,29 +59,42 @@ def tokens(text: str) -> frozenset[str]:
 
 def similarity(a: Event, b: Event) -> float:
     """Token Jaccard of two events' sentences (0 when both are empty)."""
-    ta, tb = tokens(a.sentence), tokens(b.sentence)
-    union = ta | tb
-    return len(ta & tb) / len(union) if union else 0.0
+    return _jaccard(tokens(a.sentence), tokens(b.sentence))
 
 
 def dates_overlap(a: Event, b: Event) -> bool | None:
     """Whether two events' date intervals overlap; None when either is undated."""
-    da, db = event_days(a), event_days(b)
+    return _overlap(event_days(a), event_days(b))
+
+
+def _overlap(da: tuple[int, int] | None, db: tuple[int, int] | None) -> bool | None:
     if da is None or db is None:
         return None
     return da[0] <= db[1] and db[0] <= da[1]
 
 
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
 @dataclass
 class _Cluster:
     members: list[Event]
-    docs: list[str]
+    docs: set[str]
+    words: list[frozenset]  # content words of each member's sentence
+    days: tuple[int, int] | None  # date of the first dated member
     linked: list[int] = field(default_factory=list)
 
-    @property
-    def key(self) -> tuple:
-        e = self.members[0]
-        return e.source, e.target, e.category
+    def add(self, ev: Event, words: frozenset, days: tuple[int, int] | None) -> None:
+        self.members.append(ev)
+        self.docs.add(ev.doc)
+        self.words.append(words)
+        if self.days is None:
+            self.days = days
+
+    def likeness(self, words: frozenset) -> float:
+        return max(_jaccard(words, w) for w in self.words)
 
 
 def _citations(events: Iterable[Event]) -> list[CitationRef]:
@@ -91,7 +106,7 @@ def _citations(events: Iterable[Event]) -> list[CitationRef]:
 
 
 def _dated(cluster: _Cluster) -> Event:
-    return next((m for m in cluster.members if m.date is not None and event_days(m) is not None), cluster.members[0])
+    return next((m for m in cluster.members if event_days(m) is not None), cluster.members[0])
 
 
 def merge_events(events: Iterable[Event], rules: MergeRules = DEFAULT_MERGE_RULES) -> list[Event]:
@@ -101,33 +116,37 @@ def merge_events(events: Iterable[Event], rules: MergeRules = DEFAULT_MERGE_RULE
     with ``sources`` set; see the module docstring for the rules.
     """
     clusters: list[_Cluster] = []
+    by_key: dict[tuple, list[int]] = {}  # only accounts with the same actors and category compare
     for ev in events:
-        key = (ev.source, ev.target, ev.category)
+        candidates = by_key.setdefault((ev.source, ev.target, ev.category), [])
+        words, days = tokens(ev.sentence), event_days(ev)
         best, best_sim = None, rules.same_event
-        for i, cl in enumerate(clusters):
-            if cl.key != key or ev.doc in cl.docs or dates_overlap(ev, _dated(cl)) is False:
+        for i in candidates:
+            cl = clusters[i]
+            if ev.doc in cl.docs or _overlap(days, cl.days) is False:
                 continue
-            sim = max(similarity(ev, m) for m in cl.members)
+            sim = cl.likeness(words)
             if sim >= best_sim:
                 best, best_sim = i, sim
         if best is not None:
-            clusters[best].members.append(ev)
-            clusters[best].docs.append(ev.doc)
+            clusters[best].add(ev, words, days)
             continue
-        clusters.append(_Cluster([ev], [ev.doc]))
-        new = len(clusters) - 1
-        for i, cl in enumerate(clusters[:-1]):
-            if cl.key != key or ev.doc in cl.docs or dates_overlap(ev, _dated(cl)) is not False:
+        new = len(clusters)
+        clusters.append(_Cluster([ev], {ev.doc}, [words], days))
+        for i in candidates:
+            cl = clusters[i]
+            if ev.doc in cl.docs or _overlap(days, cl.days) is not False:
                 continue
-            if max(similarity(ev, m) for m in cl.members) >= rules.disagreement:
+            if cl.likeness(words) >= rules.disagreement:
                 cl.linked.append(new)
                 clusters[new].linked.append(i)
+        candidates.append(new)
     return [_emit(cl, clusters) for cl in clusters]
 
 
 def _emit(cl: _Cluster, clusters: list[_Cluster]) -> Event:
     first = cl.members[0]
-    docs = list(dict.fromkeys([*first.sources, *cl.docs, *(d for m in cl.members for d in m.sources)]))
+    docs = list(dict.fromkeys([*first.sources, *(m.doc for m in cl.members), *(d for m in cl.members for d in m.sources)]))
     update: dict = {"sources": docs}
     if len(cl.members) > 1:
         dated = _dated(cl)
@@ -136,5 +155,6 @@ def _emit(cl: _Cluster, clusters: list[_Cluster]) -> Event:
         update["confidence"] = max(m.confidence for m in cl.members)
     if cl.linked:
         update["disagreement"] = True
-        update["sources"] = list(dict.fromkeys([*docs, *(d for i in cl.linked for d in clusters[i].docs)]))
+        others = (m.doc for i in cl.linked for m in clusters[i].members)
+        update["sources"] = list(dict.fromkeys([*docs, *others]))
     return first.model_copy(update=update)

@@ -245,7 +245,8 @@ def segment_phases(
 
 
 def dyad_phases(dyad: str, contribs: list[Contribution], rules: PhaseRules = DEFAULT_RULES) -> Phase | None:
-    """The phases of one undirected dyad from its yearly contributions, or None if too few events."""
+    """The phases of one undirected dyad from its yearly contributions (others are ignored),
+    or None if it has too few events."""
     mine = [c for c in contribs if c.dyad == dyad]
     if sum(c.weight for c in mine) < rules.min_events:
         return None
@@ -263,10 +264,13 @@ def dyad_phases(dyad: str, contribs: list[Contribution], rules: PhaseRules = DEF
 
 def detect_phases(events: Iterable[Event], rules: PhaseRules = DEFAULT_RULES) -> list[Phase]:
     """One :class:`~rift.records.Phase` per undirected dyad with enough events, sorted by dyad."""
-    contribs = [c for c in contributions(events, "year") if not c.directed]
+    by_dyad: dict[str, list[Contribution]] = {}
+    for c in contributions(events, "year"):
+        if not c.directed:
+            by_dyad.setdefault(c.dyad, []).append(c)
     out = []
-    for dyad in sorted({c.dyad for c in contribs}):
-        ph = dyad_phases(dyad, contribs, rules)
+    for dyad in sorted(by_dyad):
+        ph = dyad_phases(dyad, by_dyad[dyad], rules)
         if ph is not None:
             out.append(ph)
     return out

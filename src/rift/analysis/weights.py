@@ -15,10 +15,11 @@ The rules (documented in ``docs/analysis.md``):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rift.analysis.lexicon import load_quads
 from rift.analysis.timebins import parse_day, value_interval
-from rift.records import Event
+from rift.records import Event, TimeSpan
 
 ATTITUDE_WEIGHT = 0.5
 MODE_WEIGHTS = {"asserted": 1.0, "reported": 0.5, "intended": 0.5, "hypothetical": 0.0}
@@ -43,9 +44,12 @@ def event_days(event: Event) -> tuple[int, int] | None:
     Uses the date's ``start``/``end``; when only one is known the event is put on that day;
     when neither is, the TIMEX3 ``value`` is read (``1958``, ``196``, ``1958-Q3`` ...).
     """
-    ts = event.date
-    if ts is None:
-        return None
+    return None if event.date is None else timespan_days(event.date)
+
+
+@lru_cache(maxsize=65536)
+def timespan_days(ts: TimeSpan) -> tuple[int, int] | None:
+    """The day interval of a :class:`~rift.records.TimeSpan` (see :func:`event_days`)."""
     a, b = parse_day(ts.start), parse_day(ts.end, end=True)
     if a is None and b is None:
         iv = value_interval(ts.value)

@@ -10,7 +10,11 @@ What it fixes, in order:
   followed by a sentence opener starts a new paragraph;
 * words hyphenated across a line break (``relitiv-`` / ``ly``) are joined; compounds whose
   second part is capitalised (``post-`` / ``Stalin``) keep their hyphen;
-* curly quotes become straight quotes, dash variants become an em dash, ``..`` becomes ``.``.
+* curly quotes become straight quotes, dash variants become an em dash, ``..`` becomes ``.``;
+* a run of 8 or more punctuation marks or symbols, or a "word" of more than 40 characters
+  without a space, gets a space before each mark in it (``((((((((`` becomes ``( ( ( ( ...``):
+  spaCy's tokenizer strips such marks one at a time, rescanning the rest of the word each time,
+  which takes minutes on a few thousand nested parentheses.
 
 Every character of the repaired text keeps a pointer to the original text (:class:`OffsetMap`).
 """
@@ -59,6 +63,8 @@ class RepairedText:
 _ONE_TO_ONE = {ord(k): v for k, v in _CHAR_MAP.items() if len(v) == 1}
 for _code in list(range(32)) + list(range(0x7F, 0xA0)):
     _ONE_TO_ONE.setdefault(_code, " ")
+for _code in range(0xD800, 0xE000):  # lone surrogates: spaCy cannot hash them
+    _ONE_TO_ONE[_code] = "\ufffd"
 _DELETED = re.compile("[" + "".join(re.escape(k) for k, v in _CHAR_MAP.items() if not v) + "]")
 
 
@@ -284,6 +290,34 @@ def _apply_inline_fixes(text: str, src: array) -> tuple[str, array]:
     return text, src
 
 
+# where _break_affix_runs works: long space-free runs and runs of marks (not word characters,
+# spaces or combining marks)
+_AFFIX_RUN = re.compile(r"\S{41,}|[^\w\s]{8,}")
+_BREAK_BEFORE = re.compile(r"(?<=\S)[^\w\s\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def _break_affix_runs(text: str, src: array) -> tuple[str, array]:
+    """Insert a space before each mark of a long run (see the module docstring); an inserted
+    space maps to the mark after it."""
+    points: list[int] = []
+    for run in _AFFIX_RUN.finditer(text):
+        points.extend(m.start() for m in _BREAK_BEFORE.finditer(text, run.start() + 1, run.end()))
+    if not points:
+        return text, src
+    out: list[str] = []
+    new_src = array("q")
+    pos = 0
+    for j in points:
+        out.append(text[pos:j])
+        new_src.extend(src[pos:j])
+        out.append(" ")
+        new_src.append(src[j])
+        pos = j
+    out.append(text[pos:])
+    new_src.extend(src[pos:])
+    return "".join(out), new_src
+
+
 def repair_text(text: str) -> RepairedText:
     """Repair a text read from a file; see the module docstring for what is repaired.
 
@@ -325,6 +359,7 @@ def repair_text(text: str) -> RepairedText:
     src.append(len(text))
     cleaned = "".join(b.parts)
     cleaned, src = _apply_inline_fixes(cleaned, src)
+    cleaned, src = _break_affix_runs(cleaned, src)
     # paragraph starts may have shifted with the inline fixes: recompute from the separators
     starts = [0] + [m.end() for m in re.finditer(r"\n\n", cleaned)] if cleaned else []
     title = None

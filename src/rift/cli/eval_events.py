@@ -38,6 +38,7 @@ def register(app: typer.Typer) -> None:
         min_precision: float = typer.Option(0.0, "--min-precision", help="Exit non-zero when precision at --level is under this."),
         min_recall: float = typer.Option(0.0, "--min-recall", help="Exit non-zero when recall at --level is under this."),
         min_f1: float = typer.Option(0.0, "--min-f1", help="Exit non-zero when F1 at --level is under this."),
+        show_errors: bool = typer.Option(False, "--errors", help="List the gold events missed and the predictions that match nothing."),
     ) -> None:
         """Score events against gold: precision and recall per field and per matching level."""
         from rift.errors import EvalError, InputError
@@ -71,6 +72,18 @@ def register(app: typer.Typer) -> None:
             predicted = [prediction_from_row(r) for r in rows if float(r.get("confidence", 1.0)) >= min_confidence]
         scores = score_events(gold_events, predicted, doc_aliases=aliases)
         console.print(scores_table(scores))
+        if show_errors:
+            from rift.events.evaluate import errors
+
+            g_all = [g.__class__(aliases.get(g.doc, g.doc), g.source, g.target, g.category, g.sign, g.year, g.year_end, g.text, g.mode) for g in gold_events]
+            for doc in sorted({g.doc for g in g_all}, key=str):
+                gd = [g for g in g_all if g.doc == doc]
+                pd = [p for p in predicted if doc is None or p.doc == doc]
+                missed, extra = errors(gd, pd, level if level in dict(__import__("rift.events.evaluate", fromlist=["LEVELS"]).LEVELS) else "dyad+sign+year")
+                for g in missed:
+                    console.print(f"[yellow]missed[/yellow] {g.source}->{g.target} {g.category} {g.sign:+d} {g.year}  {(g.text or '')[:90]}", highlight=False)
+                for p in extra:
+                    console.print(f"[red]extra[/red]  {p.source}->{p.target} {p.category} {p.sign:+d} {p.year}  {p.text or ''}", highlight=False)
         try:
             check_thresholds(scores, level=level, min_precision=min_precision, min_recall=min_recall, min_f1=min_f1)
         except KeyError:

@@ -217,7 +217,7 @@ def rift_predictor(*, kb_days_only: bool = True) -> Callable[[GoldDoc], list[Pre
 
     def predict(doc: GoldDoc) -> list[Predicted]:
         found = find_timexes(doc.text, dct=doc.dct, doctype="narrative", kb=not kb_days_only)
-        return [Predicted(t.start, t.end, t.value) for t in found if not (t.kb and not kb_days_only)]
+        return [Predicted(t.start, t.end, t.value) for t in found if t.explicit]
 
     return predict
 

@@ -314,9 +314,13 @@ def _pick_holder(holders, narr_year: int | None, noun: str = "") -> OfficeHolder
     return _nearest(pool, narr_year, lambda h: h.start, lambda h: h.end)
 
 
-def _kb_timex(c, ctx, start_iso: str, end_iso: str, kb_id: str, mod: str | None):
+def _kb_timex(c, ctx, start_iso: str, end_iso: str, kb_id: str, mod: str | None, *, day: bool = False):
     from rift.dates.normalize import Timex
 
+    if day:
+        # a named day ("D-Day") is a date in its own right: day precision, stated by the text
+        return Timex(start=c.start, end=c.end, text=ctx.text[c.start:c.end], type="DATE", value=start_iso, mod=mod,
+                     interval=(start_iso, end_iso), precision="day", explicit=True, anchor=kb_id, kb=kb_id, rule=c.rule)
     value, precision = span_value(start_iso, end_iso)
     interval = narrow((start_iso, end_iso), mod)
     return Timex(start=c.start, end=c.end, text=ctx.text[c.start:c.end], type="DATE", value=value, mod=mod,
@@ -336,7 +340,7 @@ def _prefix_mod(pm: str | None) -> str | None:
 def _h_event(c, ctx):
     entries = c.data["entries"]
     e = _nearest(list(entries), _narr_year(ctx), lambda x: x.start, lambda x: x.end)
-    return [_kb_timex(c, ctx, e.start, e.end, e.id, _prefix_mod(c.data.get("pm")))]
+    return [_kb_timex(c, ctx, e.start, e.end, e.id, _prefix_mod(c.data.get("pm")), day=e.type == "day")]
 
 
 def _h_leader_end(c, ctx):

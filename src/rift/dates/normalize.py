@@ -213,8 +213,14 @@ class _M:
         return self.start(name), self.end(name)
 
 
+_LONG_NUMBER = re.compile(r"\d{9,}")
+
+
 def _collect(text: str, kb: bool) -> list[_Cand]:
     cands: list[_Cand] = []
+    if _LONG_NUMBER.search(text):
+        # runs of nine or more digits hold no date: blank them (same length, offsets kept)
+        text = _LONG_NUMBER.sub(lambda m: "_" * len(m.group()), text)
     for rule in rules():
         check = _CHECKS.get(rule.name)
         for core in rule.core.finditer(text):
@@ -350,7 +356,7 @@ def _check_month_bare(m, text: str) -> bool:
         # also a verb and a noun: only after a word that makes it a date ("in May", "early March")
         if prev not in _TEMPORAL_PREV:
             return False
-        if ml == "march" and nxt.lower() in ("on", "to", "of", "through", "across", "into", "from", "was", "had"):
+        if ml == "march" and nxt.lower() in ("on", "to", "of", "through", "across", "into", "from"):
             return False
         if ml == "may" and nxt and nxt[0].islower() and nxt.lower() not in ("and", "or", "to", "of", "the", "when", "until", "that", "in", "a"):
             return False
@@ -376,7 +382,8 @@ def _check_season_bare(m, text: str) -> bool:
             return True
         prev = _prev_word(text, m.start())
         return bool(m.group("the")) and _prev_word(text, m.start() if not m.group("the") else m.start("season") - 4) in (
-            "in", "by", "until", "during", "that", "since", "through", "till", "early", "late", "and", "the")
+            "in", "by", "until", "during", "that", "since", "through", "till", "early", "late", "and", "the",
+            "throughout", "over", "for", "into", "before", "after")
     return True
 
 
@@ -926,7 +933,27 @@ def _h_season_bare(c, ctx):
     mod = _pmod(m["pm"])
     if base is None:
         return [_other(c, ctx, "DATE", f"XXXX-{code}", mod=mod)]
-    return [_make(c, ctx, _season_near(base, code, _rel_offset(m["rel"])), mod=mod, anchor=anchor)]
+    off = _rel_offset(m["rel"])
+    # "over the winter": a season named without a year moves the story only with "the next" or "the previous"
+    return [_make(c, ctx, _season_near(base, code, off), mod=mod, anchor=anchor, update=bool(off))]
+
+
+def _h_named_season(c, ctx):
+    """"the dry season": a season of the year the story is in (no TIMEX code for it)."""
+    base, anchor = ctx.anchor_point()
+    if base is None:
+        return [_other(c, ctx, "DATE", "XXXX")]
+    off = _rel_offset(c.m["rel"])
+    p = Point.of_year(year_add(base.year, off) if off else base.year)
+    return [_make(c, ctx, p, anchor=anchor, update=False)]
+
+
+def _h_unit_end(c, ctx):
+    base, anchor = ctx.anchor_point()
+    p = _at_gran(base, c.m["unit"].lower()) if base is not None else None
+    if p is None:
+        return []
+    return [_make(c, ctx, p, mod="END", anchor=anchor, update=False)]
 
 
 def _h_year_part(c, ctx):
@@ -1540,6 +1567,8 @@ _HANDLERS = {
     "season_year": _h_season_year,
     "season_rel_year": _h_season_rel_year,
     "season_bare": _h_season_bare,
+    "named_season": _h_named_season,
+    "unit_end": _h_unit_end,
     "year_part": _h_year_part,
     "year": _h_year,
     "year_range": _h_year_range,

@@ -116,6 +116,9 @@ def rules() -> tuple[Rule, ...]:
     add("month_bare", r"(?P<mon>{MONTHFULL})", r"(?:(?P<pm>{PMOD})[\s-]*)?", priority=40)
     add("season_year", r"(?<![\w-])(?P<season>{SEASON})(?i:(?:\s+of)?,?\s+(?:the\s+year\s+)?(?P<year>{YEAR}))", the_pmod, priority=14)
     add("season_rel_year", r"(?<![\w-])(?P<season>{SEASON})(?i:\s+of\s+(?P<rel>{REL})\s+year)(?![\w-])", the_pmod, priority=14)
+    add("named_season", r"(?<![\w-])(?P<kind>[Dd]ry|[Rr]ainy|[Ww]et|[Mm]onsoon|[Hh]arvest|[Cc]ampaigning|[Ff]ighting)(?i:\s+season)(?![\w-])",
+        r"(?:(?P<rel>{REL})\s+|(?P<the>the)\s+)?", priority=41)
+    add("unit_end", r"(?<![\w-])(?P<unit>[Mm]onth|[Yy]ear|[Ww]eek)['’]s\s+end(?![\w-])", r"(?:the\s+)?", priority=40)
     add("season_bare", r"(?<![\w-])(?P<season>{SEASON})(?i:\s+(?:months|season))?",
         r"(?:(?P<rel>{REL})\s+|(?P<the>the)\s+)?(?:(?P<pm>{PMOD})[\s-]*)?", priority=42)
     add("year_part", r"(?<![\w-])(?P<half>[Ff]irst|[Ss]econd|[Ll]atter|[Ll]ast|[Ll]ater|[Ee]arlier|[Tt]hird|[Ff]ourth)(?i:(?:\s+two)?\s+(?P<what>half|quarter|months|part)\s+of\s+(?:the\s+year\s+)?(?P<year>{YEAR}))",

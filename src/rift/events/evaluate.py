@@ -206,19 +206,33 @@ def load_predictions(path: Path) -> list[EvalEvent]:
     return out
 
 
-def _match(gold: list[EvalEvent], pred: list[EvalEvent], fields: tuple[str, ...]) -> int:
-    """Size of a greedy one-to-one matching; exact-year gold events are paired first."""
+def _pairs(gold: list[EvalEvent], pred: list[EvalEvent], fields: tuple[str, ...]) -> list[tuple[int, int]]:
+    """A greedy one-to-one matching (gold index, pred index); exact-year gold events pair first."""
     used = [False] * len(pred)
-    matched = 0
+    pairs = []
     order = sorted(range(len(gold)), key=lambda i: gold[i].year is None)
     for gi in order:
         g = gold[gi]
         for pi, p in enumerate(pred):
             if not used[pi] and g.agrees(p, fields):
                 used[pi] = True
-                matched += 1
+                pairs.append((gi, pi))
                 break
-    return matched
+    return pairs
+
+
+def _match(gold: list[EvalEvent], pred: list[EvalEvent], fields: tuple[str, ...]) -> int:
+    return len(_pairs(gold, pred, fields))
+
+
+def errors(gold: list[EvalEvent], pred: list[EvalEvent], level: str = HEADLINE) -> tuple[list[EvalEvent], list[EvalEvent]]:
+    """The gold events no prediction matches (misses) and the predictions matching no gold event
+    (false alarms) at ``level``, for a single document or gold without document names."""
+    fields = dict(LEVELS)[level]
+    pairs = _pairs(gold, pred, fields)
+    g_used = {g for g, _p in pairs}
+    p_used = {p for _g, p in pairs}
+    return [g for i, g in enumerate(gold) if i not in g_used], [p for i, p in enumerate(pred) if i not in p_used]
 
 
 def _by_doc(events: list[EvalEvent], single: bool) -> dict[str | None, list[EvalEvent]]:

@@ -24,10 +24,12 @@ CAUSATIVE_HOSTS = frozenset({"leave", "make", "render", "keep", "drive", "get", 
 ATTITUDE_PREPS = ("at", "with", "over", "toward", "towards", "about", "of", "against", "by", "to", "for", "in")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 SALIENCE_WINDOW = 4
+DOC_PRIOR = 0.1  # weight of each earlier mention in the whole text when guessing a partner
 # verbs whose event-noun object is their content, not a second event ("rejected the proposal")
 CONTENT_VERBS = frozenset({"AGREE", "REQUEST", "REJECT"})
 # passive acts whose unnamed agent may be taken from context ("the Chinese would have been expelled")
 PASSIVE_FALLBACK = frozenset({"SANCTION", "COERCE", "ASSAULT", "AID", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "REQUEST", "PROTEST"})
+TRANSFER = frozenset({"AID", "COOPERATE", "RETREAT"})
 ABILITY = frozenset({"able", "unable", "manage", "succeed", "can", "could"})
 
 
@@ -101,6 +103,11 @@ class DocActors:
             last[ref.code] = ref
         if not score:
             return None
+        for s, ref in self.ordered:  # the pair the whole text is about weighs in too
+            if ref.start >= before and s >= sent:
+                break
+            if ref.code in score:
+                score[ref.code] += DOC_PRIOR
         best = max(score, key=lambda c: score[c])
         return last[best]
 
@@ -189,6 +196,7 @@ class EventExtractor:
                         if c.dep_ in NP_DEPS or c.dep_ == "pobj" or (of and c.dep_ in ("prep", "agent") and c.lower_ in ("of", "from", "by")):
                             nxt.append(c)
                 hits = [r for t in nxt for r in A.at(t)]
+                hits += [r for t in nxt if A.at(t) for c in t.conjuncts for r in A.at(c)]  # "Chinese and Indian troops"
                 if hits:
                     found = hits
                     break
@@ -237,6 +245,12 @@ class EventExtractor:
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return self.np_actors(c, A), c
+        for c in verb.children:
+            # "In September Kosygin met Zhou": the parser hangs the subject on the date's preposition
+            if c.dep_ == "prep" and c.i < verb.i and c.lower_ in ("in", "on", "by", "during", "after", "from"):
+                last = max(c.subtree, key=lambda t: t.i)
+                if last.i == verb.i - 1 and last.pos_ == "PROPN" and A.at(last) and any(t.ent_type_ == "DATE" for t in c.subtree):
+                    return _dedupe(A.at(last)), last
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return self.subject_of(verb.head, A, seen + 1)
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -277,10 +291,10 @@ class EventExtractor:
         self._local_mods(tok, ch)
         for _ in range(6):
             head = tok.head
-            if head is tok:
+            if head.i == tok.i:
                 break
             dep = tok.dep_
-            if dep == "pcomp" and head.dep_ == "prep" and head.head is not head:
+            if dep == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
                 prep, host = head, head.head
                 host_entry = self.verb_entry(host) if host.pos_ in ("VERB", "AUX") else None
                 if prep.lower_ in ("of", "for", "with") and host_entry is not None and host_entry.cat == "ACCUSE":
@@ -350,7 +364,7 @@ class EventExtractor:
     def _local_mods(self, tok: Token, ch: Chain) -> None:
         kids = list(tok.children)
         lowers = {c.lower_ for c in kids if c.dep_ in ("neg", "advmod", "aux", "auxpass", "det", "preconj")}
-        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids):
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") or (c.dep_ in ("dobj", "npadvmod") and c.lower_ in ("nothing", "none")) for c in kids):
             if ch.negation is None:
                 ch.negation = "not"
         if lowers & self.fail_adv:
@@ -425,6 +439,13 @@ class EventExtractor:
         obj = self.object_noun(trig)
         obj_entry = self.noun_entry(obj) if obj is not None else None
         uses_obj = entry.light or entry.reverse
+        if entry.light and obj_entry is None:
+            # "stepped in with loans", "went ahead with the sale of MiG fighters"
+            for c in trig.children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and self.noun_entry(p) is not None:
+                            obj, obj_entry = p, self.noun_entry(p)
         agent_cls = self.agent_class_of(*(c for c in trig.children if c.dep_ in ("nsubj", "dobj", "nsubjpass"))) if entry.agents else None
         coding = base_coding(entry, obj_entry if uses_obj else None, agent_cls, self.lex)
         if coding is None and entry.light and obj is not None:
@@ -479,7 +500,7 @@ class EventExtractor:
                 if other and targets:
                     sources, targets = targets, other
         else:
-            if ch.object_host is not None and ch.object_host is not trig and ch.request_host is None:
+            if ch.object_host is not None and ch.object_host.i != trig.i and ch.request_host is None:
                 host_obj = next((c for c in ch.object_host.children if c.dep_ == "dobj"), None)
                 host_obj = host_obj or next((c for c in ch.object_host.children if c.dep_ in ("nsubj", "dative")), None)
                 if host_obj is not None:
@@ -525,7 +546,9 @@ class EventExtractor:
         if entry.symmetric and not targets and len(src_codes) >= 2:
             reciprocal = True
         frame = Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets, reciprocal, conf)
-        frame.blocked = blocked and not reciprocal
+        # the object of a transfer is the goods, and a refusal's object the thing refused: the
+        # recipient may still come from context ("refused to share the secret")
+        frame.blocked = blocked and not reciprocal and not coding.negated and (entry.cat or coding.category) not in TRANSFER
         return [frame]
 
     def np_agents(self, noun: Token, A: DocActors) -> list[ActorRef]:
@@ -553,6 +576,14 @@ class EventExtractor:
             out += self.np_actors(c, A)
         if not out:
             out = self.prep_actors(trig, preps, A)
+        if not out:
+            # "retaliated with a bitter attack on Mao": the target of the act it is done with
+            for c in trig.children:
+                if c.dep_ == "prep" and c.lower_ in ("with", "by", "through"):
+                    for p in c.children:
+                        e = self.noun_entry(p) if p.dep_ == "pobj" else None
+                        if e is not None:
+                            out += self.prep_actors(p, self.target_preps(e, e.cat or coding.category), A)
         if not out and obj_noun is not None:
             out = self.prep_actors(obj_noun, preps, A)
             noun_entry = self.noun_entry(obj_noun)
@@ -571,7 +602,12 @@ class EventExtractor:
                             out += self.np_actors(d, A)
         blocked = False
         if not out:
+            # "supported democratic countries", "returned to neutrality": the act names a non-actor
             blocked = any(self._plain_object(c) for c in objs if obj_noun is None or c.i != obj_noun.i)
+            own = tuple(entry.preps) + self.cat_preps.get(entry.cat or coding.category, ())
+            blocked = blocked or any(
+                self._plain_object(p) for c in trig.children if c.dep_ == "prep" and c.lower_ in own for p in c.children if p.dep_ == "pobj"
+            )
         return _dedupe(out), blocked
 
     def _plain_object(self, tok: Token) -> bool:
@@ -601,7 +637,7 @@ class EventExtractor:
     def adj_frames(self, tok: Token, entry: LexEntry, A: DocActors, sent: int) -> list[Frame]:
         """'The Chinese were infuriated', 'left the Chinese resentful'."""
         head = tok
-        while head.dep_ == "conj" and head.head is not head:
+        while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
         host = head.head
         if head.dep_ in ("acomp", "attr", "ROOT") or (head.dep_ == "ROOT" and head.pos_ == "ADJ"):
@@ -642,7 +678,7 @@ class EventExtractor:
         if self._predicative(tok):
             return []
         sources: list[ActorRef] = []
-        for t in ([holder, tok] if holder is not tok else [tok]):
+        for t in ([holder, tok] if holder.i != tok.i else [tok]):
             for c in t.children:
                 if c.dep_ in ("poss", "amod", "compound", "nmod"):
                     sources += self.np_actors(c, A, depth=2, of=False)
@@ -679,7 +715,7 @@ class EventExtractor:
             coding = negate(coding, negation, self.lex)
         # the clause around the noun decides its mode
         verb = tok
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if verb.pos_ in ("VERB", "AUX"):
             ch = self.chain(verb)

@@ -24,6 +24,9 @@ _BINARY_MAGIC = {
 }
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @dataclass(frozen=True)
 class RawText:
     """A decoded input: its path, the text as read, and the encoding used."""
@@ -32,6 +35,14 @@ class RawText:
     text: str
     encoding: str
     title: str | None = None
+
+    def __post_init__(self) -> None:
+        # lone surrogates (from JSON escapes or a caller's str) cannot be encoded as UTF-8 by
+        # spaCy, DuckDB or any writer: each becomes U+FFFD, one for one, so offsets hold
+        for name in ("text", "title"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _SURROGATE.search(value):
+                object.__setattr__(self, name, _SURROGATE.sub("\ufffd", value))
 
 
 def _looks_utf16(data: bytes) -> str | None:

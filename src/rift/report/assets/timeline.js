@@ -20,7 +20,8 @@
   const ROW = 15;
   const BAR = 11;
   const LANE_PAD = 6;
-  const MAX_ROWS = 12;
+  // rows per lane before bars may overlap: generous for a text's events, tight for big corpora
+  const maxRows = (n) => (n <= 2000 ? 60 : 12);
 
   function pad2(n) {
     return String(n).padStart(2, "0");
@@ -160,6 +161,14 @@
           const mid = (it.start + it.end) / 2;
           this.setWindow(mid - span / 2, mid + span / 2);
         }
+        if (this._layoutDirty) this._layout();
+        // and scroll its lane's row into the visible part of the timeline
+        const lane = this.lanes.get(it.group);
+        const y = lane.top + LANE_PAD + (it.row || 0) * ROW;
+        const view = this.scroller.clientHeight;
+        if (y < this.scroller.scrollTop + AXIS || y + ROW > this.scroller.scrollTop + view) {
+          this.scroller.scrollTop = Math.max(0, y - view / 2);
+        }
       }
       this.requestDraw();
     }
@@ -199,11 +208,12 @@
       let top = AXIS;
       for (const lane of this.lanes.values()) {
         const ends = [];
+        const limit = maxRows(this.items.length);
         for (const it of lane.items) {
           const drawnEnd = Math.max(it.end, it.start + (it.point ? 9 : 4) * msPerPx) + (this.labels ? it.labelWidth || 0 : 0) * msPerPx;
           let row = ends.findIndex((e) => e + gap <= it.start);
           if (row < 0) {
-            if (ends.length < MAX_ROWS) {
+            if (ends.length < limit) {
               row = ends.length;
               ends.push(0);
             } else {
@@ -271,7 +281,7 @@
         ctx.lineTo(w, lane.top + 0.5);
         ctx.stroke();
       }
-      this._drawAxis(ctx, w);
+      this._drawGrid(ctx);
       // panning only moves the window over the items drawn once for this zoom
       const c = this._cache;
       this._offset = (this.start - c.start) * pxPerMs;
@@ -310,6 +320,8 @@
       ctx.moveTo(GUTTER - 4.5, AXIS);
       ctx.lineTo(GUTTER - 4.5, this.height);
       ctx.stroke();
+      // the time axis stays at the top of the visible part when the lanes scroll
+      this._drawAxis(ctx, w, this.scroller.scrollTop);
       if (!this._drawn) {
         this._drawn = true;
         this._emit("changed");
@@ -371,9 +383,10 @@
       this._cache = { canvas, start, end, pxPerMs, height: this.height, ratio, items };
     }
 
-    _drawAxis(ctx, w) {
+    /** The ticks of the time axis in view: [{x, label}]. */
+    _ticks() {
       const span = this.end - this.start;
-      const pxPerMs = (w - GUTTER - 8) / span;
+      const pxPerMs = (this.width - GUTTER - 8) / span;
       let step = STEPS[STEPS.length - 1];
       for (const s of STEPS) {
         if (s[0] * pxPerMs >= 70) {
@@ -381,34 +394,50 @@
           break;
         }
       }
-      ctx.fillStyle = "#ffffff";
-      ctx.fillRect(0, 0, w, AXIS);
-      ctx.strokeStyle = "#e3e7ec";
-      ctx.fillStyle = "#3b4450";
-      ctx.font = "11px system-ui, sans-serif";
+      const ticks = [];
       let { t, next } = firstTick(this.start, step[0], step[1]);
       let guard = 0;
       while (t <= this.end && guard++ < 400) {
         const x = Math.round(this.x(t)) + 0.5;
-        if (x >= GUTTER) {
-          ctx.beginPath();
-          ctx.moveTo(x, AXIS - 6);
-          ctx.lineTo(x, this.height);
-          ctx.stroke();
-          ctx.fillText(tickLabel(t, step[1]), x + 3, AXIS / 2);
-        }
+        if (x >= GUTTER) ticks.push({ x, label: tickLabel(t, step[1]) });
         t = next(t);
       }
+      return ticks;
+    }
+
+    _drawGrid(ctx) {
+      ctx.strokeStyle = "#e3e7ec";
+      for (const { x } of this._ticks()) {
+        ctx.beginPath();
+        ctx.moveTo(x, AXIS);
+        ctx.lineTo(x, this.height);
+        ctx.stroke();
+      }
+    }
+
+    _drawAxis(ctx, w, top) {
+      ctx.fillStyle = "#ffffff";
+      ctx.fillRect(0, top, w, AXIS);
       ctx.strokeStyle = "#c4cbd4";
+      ctx.fillStyle = "#3b4450";
+      ctx.font = "11px system-ui, sans-serif";
+      ctx.textBaseline = "middle";
+      for (const { x, label } of this._ticks()) {
+        ctx.beginPath();
+        ctx.moveTo(x, top + AXIS - 6);
+        ctx.lineTo(x, top + AXIS);
+        ctx.stroke();
+        ctx.fillText(label, x + 3, top + AXIS / 2);
+      }
       ctx.beginPath();
-      ctx.moveTo(0, AXIS - 0.5);
-      ctx.lineTo(w, AXIS - 0.5);
+      ctx.moveTo(0, top + AXIS - 0.5);
+      ctx.lineTo(w, top + AXIS - 0.5);
       ctx.stroke();
     }
 
     /** The item under canvas point (x, y), or null. */
     itemAt(x, y) {
-      if (!this._cache || x < GUTTER) return null;
+      if (!this._cache || x < GUTTER || y < this.scroller.scrollTop + AXIS) return null;
       const cx = x - GUTTER + (this._offset || 0);
       let best = null;
       for (const it of this._cache.items) {
@@ -440,6 +469,7 @@
 
     _bind() {
       const c = this.canvas;
+      this.scroller.addEventListener("scroll", () => this.requestDraw(), { passive: true });
       let drag = null;
       c.addEventListener("wheel", (ev) => {
         if (ev.shiftKey) return;

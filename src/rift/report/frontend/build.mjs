@@ -34,10 +34,10 @@ for (const lib of LIBRARIES) {
 // Swagger UI for the web app's /docs page (served as files, never inlined into reports)
 {
   const root = join(modules, "swagger-ui-dist");
-  manifest.libraries["swagger-ui-dist"] = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
-  manifest.docs = { script: "swagger-ui-bundle.js", style: "swagger-ui.css" };
+  const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
+  manifest.docs = { script: "swagger-ui-bundle.js", style: "swagger-ui.css", library: `swagger-ui-dist ${version}` };
   for (const name of [manifest.docs.script, manifest.docs.style]) copyFileSync(join(root, name), join(vendor, name));
   copyFileSync(join(root, "LICENSE"), join(vendor, "swagger-ui-dist-LICENSE.txt"));
 }
 writeFileSync(join(vendor, "manifest.json"), JSON.stringify(manifest, null, 1) + "\n");
-console.log(`rift: front-end libraries copied to ${vendor}: ${Object.entries(manifest.libraries).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+console.log(`rift: front-end libraries copied to ${vendor}: ${Object.entries(manifest.libraries).map(([k, v]) => `${k} ${v}`).join(", ")}, ${manifest.docs.library}`);
