@@ -96,8 +96,11 @@ def measure(corpus: Path, work: Path, model: str, workers: int, batch_size: int)
     out, err = proc.communicate()
     seconds = time.perf_counter() - start
     peak = sampler.join()
-    if proc.returncode != 0:
+    if proc.returncode not in (0, 2):  # 2: some documents were skipped, the rest stored
         sys.exit(f"rift batch failed ({proc.returncode}): {(out + err).decode()[-800:]}")
+    if proc.returncode == 2:
+        skipped = [ln.strip() for ln in err.decode().splitlines() if ln.startswith("  ")]
+        print(f"    ({len(skipped)} document(s) skipped: {skipped[0][:150] if skipped else ''})")
     shutil.rmtree(store, ignore_errors=True)
     return peak, seconds
 

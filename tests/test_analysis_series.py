@@ -216,3 +216,18 @@ def test_series_rows_sorted_by_dyad_then_time():
     rows = relations_index(evs)
     und = [r["bin"] for r in rows if r["dyad"] == "CHN-SUN"]
     assert und == ["1001", "1950", "1969", "1999"]
+
+
+@pytest.mark.parametrize("bin", ["year", "decade"])
+def test_series_analyse_writes_the_same_rows_as_relations_index(bin):
+    from rift.analysis import analyse
+
+    evs = [_event(i, intensity=(-1) ** i * i, start=f"{1950 + i}-03-01") for i in range(8)]
+    assert analyse(evs, [], bin=bin).series == relations_index(evs, bin)
+
+
+def test_series_analyse_rejects_an_unknown_bin():
+    from rift.analysis import analyse
+
+    with pytest.raises(BinError):
+        analyse([], [], bin="fortnight")

@@ -3,14 +3,18 @@ duplicates, bad inputs and failing documents."""
 
 from __future__ import annotations
 
+import faulthandler
 import json
+import os
+import signal
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
 from rift.batch import BatchConfig, WorkItem, iter_items, run_batch
-from rift.pipeline import build_pipeline, process
+from rift.batch.engines import CRASHED
+from rift.pipeline import RIFT_COMPONENTS, build_pipeline, process
 from rift.store import Store
 from rift.store.duck import DOC_TABLES
 
@@ -114,6 +118,30 @@ def test_batch_run_bad_inputs_and_failing_documents_are_skipped(tmp_path):
     assert any("boom.txt: the pipeline failed on this document (ValueError: this document breaks the pipeline)" in m for m in messages)
     assert any("img.txt: this is a PNG image" in m for m in messages)
     assert any("missing: no such file or directory" in m for m in messages)
+
+
+@Language.component("test_batch_crash")
+def _crash(doc):
+    if "CRASH" in doc.text:
+        faulthandler.disable()  # keep pytest's crash report of the worker out of the output
+        os.kill(os.getpid(), signal.SIGSEGV)  # what a bug in native code does to a worker
+    return doc
+
+
+def test_batch_run_document_that_kills_its_worker_is_skipped(tmp_path):
+    nlp = build_pipeline("blank", exclude=[name for name, _module in RIFT_COMPONENTS])
+    nlp.add_pipe("test_batch_crash")
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for i in range(7):
+        (corpus / f"d{i}.txt").write_text(f"Telegram number {i} from Moscow." + (" CRASH" if i == 4 else ""), encoding="utf-8")
+    summary = run_batch([str(corpus)], tmp_path / "s", BatchConfig(model="blank", batch_size=2, workers=2), nlp=nlp)
+    assert summary.processed == 6
+    assert [b.message.split(": ", 1)[1] for b in summary.skipped] == [CRASHED]
+    assert summary.skipped[0].key.endswith("d4.txt")
+    with Store(summary.catalogue, read_only=True) as store:
+        names = sorted(Path(d.path).name for d in store.records("documents"))
+    assert names == [f"d{i}.txt" for i in range(7) if i != 4]
 
 
 def _cli(args: list[str], capsys) -> tuple[int, str, str]:

@@ -88,7 +88,9 @@ def test_dates_component_news_mode(blank):
 
 
 def test_dates_component_factory_registered():
-    import rift.dates.component  # noqa: F401  (registers the factory)
+    from rift.pipeline import register_components
+
+    register_components()  # registers the rift_dates factory (and rift's others)
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -205,3 +203,11 @@ _WORDS = ["in", "the", "of", "early", "late", "mid", "1958", "1960's", "summer",
 def test_dates_normalize_property_never_raises(words, doctype, dct):
     text = " ".join(words)
     _sane(text, find_timexes(text, doctype=doctype, dct=dct))
+
+
+def test_dates_normalize_named_event_sets_the_scene():
+    text = "After Khrushchev's overthrow, relations froze. That year the Chinese tested a bomb."
+    (that_year,) = [t for t in find_timexes(text) if t.text == "That year"]
+    assert (that_year.value, that_year.anchor) == ("1964", "t0")
+    mentioned = "Khrushchev's overthrow was a surprise. That year was hard."
+    assert [t.value for t in find_timexes(mentioned) if t.text == "That year"] == ["XXXX"]

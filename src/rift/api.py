@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import deque
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -256,19 +257,40 @@ def _run_pipeline(
         for doc in failed:
             doc.user_data.setdefault("rift_error", f"the {name} stage failed ({_describe(exc)})")
 
+    def record(doc) -> None:
+        raw: RawText = doc.user_data["rift_raw"]
+        error = doc.user_data.get("rift_error", "a stage dropped it")
+        skipped.append((raw.path, f"{raw.path}: {error}"))
+
+    # spaCy drops a document a component failed on (a whole batch for a trainable one): the
+    # documents fed in are queued, so that those that never come out are found and recorded
+    pending: deque = deque()
+
+    def fed():
+        for doc in docs():
+            pending.append(doc)
+            yield doc
+
     previous = nlp.default_error_handler
     nlp.set_error_handler(on_error)
     try:
-        for doc in nlp.pipe(docs(), batch_size=8):
-            raw: RawText = doc.user_data["rift_raw"]
-            error = doc.user_data.get("rift_error")
-            if error is None:
-                try:
-                    yield collect(doc)
-                    continue
-                except Exception as exc:  # noqa: BLE001
-                    error = f"its records cannot be collected ({_describe(exc)})"
-            skipped.append((raw.path, f"{raw.path}: {error}"))
+        for doc in nlp.pipe(fed(), batch_size=8):
+            while pending and pending[0] is not doc:
+                record(pending.popleft())
+            if pending:
+                pending.popleft()
+            if "rift_error" in doc.user_data:
+                record(doc)
+                continue
+            try:
+                result = collect(doc)
+            except Exception as exc:  # noqa: BLE001
+                doc.user_data["rift_error"] = f"its records cannot be collected ({_describe(exc)})"
+                record(doc)
+                continue
+            yield result
+        while pending:
+            record(pending.popleft())
     finally:
         nlp.set_error_handler(previous)
 

@@ -85,16 +85,20 @@ class ActorTagger:
         if form not in ("adj", "people"):
             return False
         doc = span.doc
-        heads = self.kb.non_agent_heads
+
+        def thing(tok) -> bool:
+            if tok.lower_ in self.kb.non_agent_heads or tok.lemma_.lower() in self.kb.non_agent_heads:
+                return True
+            return tok.lower_ in self.kb.named_event_heads and tok.text[:1].isupper()
+
         if doc.has_annotation("DEP"):
             tok = span.root
             while tok.dep_ in ("amod", "compound", "nmod") and tok.head.i != tok.i:
                 tok = tok.head
-                if tok.lower_ in heads or tok.lemma_.lower() in heads:
+                if thing(tok):
                     return True
             return False
-        nxt = span.end
-        return nxt < len(doc) and doc[nxt].lower_ in heads
+        return span.end < len(doc) and thing(doc[span.end])
 
     def explicit(self, doc: Doc) -> list[_Found]:
         """Named mentions, longest first, resolved at their clause's date."""

@@ -86,6 +86,7 @@ class ActorKB:
     reciprocals: list[str] = field(default_factory=list)
     combining: dict[str, str] = field(default_factory=dict)
     non_agent_heads: set[str] = field(default_factory=set)
+    named_event_heads: set[str] = field(default_factory=set)
     ambiguous_names: set[str] = field(default_factory=set)
     codes: dict[str, str] = field(default_factory=dict)  # code -> canonical name
 
@@ -256,6 +257,7 @@ def load_actor_kb() -> ActorKB:
     kb.reciprocals = list(ctx.get("reciprocals") or [])
     kb.combining = dict(ctx.get("combining") or {})
     kb.non_agent_heads = {normalise(x) for x in ctx.get("non_agent_heads") or []}
+    kb.named_event_heads = {normalise(x) for x in ctx.get("named_event_heads") or []}
     kb.ambiguous_names = set(ctx.get("ambiguous_names") or [])
     kb.blockers = {normalise(x) for x in ctx.get("blockers") or []}
 

@@ -6,4 +6,6 @@ from rift.analysis.merge import merge_events
 from rift.analysis.phases import detect_phases
 from rift.analysis.series import relations_index
 
-__all__ = ["AnalysisOutput", "SERIES_COLUMNS", "analyse", "detect_phases", "merge_events", "relations_index", "test_claims"]
+__all__ = [
+    "AnalysisOutput", "SERIES_COLUMNS", "analyse", "detect_phases", "merge_events", "relations_index", "test_claims",
+]

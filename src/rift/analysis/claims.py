@@ -27,6 +27,7 @@ from rift.analysis.series import Contribution, contributions, dyad_signal, aggre
 from rift.records import Claim, Event, Phase
 
 SUPPORTED, CONTRADICTED, NO_EVIDENCE = "supported", "contradicted", "not enough evidence"
+Outcome = tuple[str, list[str], dict]  # verdict, evidence (event ids), test details
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,9 @@ def nearest_change_point(year: int, phase: Phase) -> tuple[int | None, int | Non
     return best, abs(best - year)
 
 
-def boundary_test(year: int, phase: Phase, rules: ClaimRules, *, is_end: bool = False, until: int | None = None) -> dict:
+def boundary_test(
+    year: int, phase: Phase, rules: ClaimRules, *, is_end: bool = False, until: int | None = None
+) -> dict:
     """How one claimed boundary compares with the detected change points.
 
     A phase said to start in ``year`` expects a change point there; one said to end in ``year``
@@ -172,7 +175,7 @@ def level(direction: int, mean: float | None, rules: ClaimRules) -> str:
 # --- one test per kind of claim ----------------------------------------------------------
 
 
-def check_periodisation(claim: Claim, dyad: str, phase: Phase, contribs, rules: ClaimRules) -> tuple[str, list[str], dict]:
+def check_periodisation(claim: Claim, dyad: str, phase: Phase, contribs, rules: ClaimRules) -> Outcome:
     """Verdict, evidence and details for a ``phase`` claim (see the module docstring)."""
     start, end = claim_years(claim)
     first, last = phase_range(phase)
@@ -213,7 +216,7 @@ def check_periodisation(claim: Claim, dyad: str, phase: Phase, contribs, rules: 
     return verdict, _union(supporting, contradicting), details
 
 
-def check_thesis(claim: Claim, dyad: str, phase: Phase, contribs, rules: ClaimRules) -> tuple[str, list[str], dict]:
+def check_thesis(claim: Claim, dyad: str, phase: Phase, contribs, rules: ClaimRules) -> Outcome:
     """Verdict, evidence and details for a thesis: from its date on, is the index in the regime
     the thesis names, and does it stay there?"""
     start, end = claim_years(claim)
@@ -266,7 +269,7 @@ def check_thesis(claim: Claim, dyad: str, phase: Phase, contribs, rules: ClaimRu
     return verdict, _union(supporting, contradicting), details
 
 
-def check_turning_point(claim: Claim, dyad: str, phase: Phase, contribs, rules: ClaimRules) -> tuple[str, list[str], dict]:
+def check_turning_point(claim: Claim, dyad: str, phase: Phase, contribs, rules: ClaimRules) -> Outcome:
     """Verdict, evidence and details for a turning point: a change point near its date, the
     index moving the way it says."""
     start, end = claim_years(claim)
@@ -305,7 +308,12 @@ def check_turning_point(claim: Claim, dyad: str, phase: Phase, contribs, rules: 
     return verdict, _union(supporting, contradicting), details
 
 
-_CHECKS = {"phase": check_periodisation, "thesis": check_thesis, "attributed": check_thesis, "turning_point": check_turning_point}
+_CHECKS = {
+    "phase": check_periodisation,
+    "thesis": check_thesis,
+    "attributed": check_thesis,
+    "turning_point": check_turning_point,
+}
 
 
 def test_claims(
@@ -313,12 +321,18 @@ def test_claims(
     events: Iterable[Event],
     phases: Iterable[Phase],
     rules: ClaimRules = DEFAULT_CLAIM_RULES,
+    *,
+    contribs: Iterable[Contribution] | None = None,
 ) -> list[Claim]:
-    """Each claim with ``verdict``, ``evidence`` (event ids) and ``test`` (details) filled in."""
+    """Each claim with ``verdict``, ``evidence`` (event ids) and ``test`` (details) filled in.
+
+    ``contribs``: the events' yearly :func:`~rift.analysis.series.contributions`, when already
+    computed.
+    """
     events = list(events)
     by_dyad = {p.dyad: p for p in phases}
     per_dyad: dict[str, list[Contribution]] = {}
-    for c in contributions(events, "year"):
+    for c in contributions(events, "year") if contribs is None else contribs:
         if not c.directed:
             per_dyad.setdefault(c.dyad, []).append(c)
     masses = dyad_masses((c for cs in per_dyad.values() for c in cs), by_dyad, {e.id: e.doc for e in events})

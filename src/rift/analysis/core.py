@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rift.analysis.claims import test_claims
 from rift.analysis.merge import merge_events
 from rift.analysis.phases import detect_phases
-from rift.analysis.series import SERIES_COLUMNS, relations_index
+from rift.analysis.series import SERIES_COLUMNS, aggregate, contributions, relations_index
 from rift.analysis.timebins import check_bin
 from rift.records import Claim, Event, Phase
 
@@ -49,10 +49,11 @@ def analyse(events: list[Event], claims: list[Claim], *, bin: str = "year") -> A
     """
     check_bin(bin)
     merged = merge_events(events)
-    phases = detect_phases(merged)
+    yearly = contributions(merged, "year")
+    phases = detect_phases(merged, contribs=yearly)
     return AnalysisOutput(
         events=merged,
-        claims=test_claims(claims, merged, phases),
-        series=relations_index(merged, bin),
+        claims=test_claims(claims, merged, phases, contribs=yearly),
+        series=aggregate(yearly, "year") if bin == "year" else relations_index(merged, bin),
         phases=phases,
     )

@@ -146,7 +146,8 @@ def merge_events(events: Iterable[Event], rules: MergeRules = DEFAULT_MERGE_RULE
 
 def _emit(cl: _Cluster, clusters: list[_Cluster]) -> Event:
     first = cl.members[0]
-    docs = list(dict.fromkeys([*first.sources, *(m.doc for m in cl.members), *(d for m in cl.members for d in m.sources)]))
+    reported = [*first.sources, *(m.doc for m in cl.members), *(d for m in cl.members for d in m.sources)]
+    docs = list(dict.fromkeys(reported))
     update: dict = {"sources": docs}
     if len(cl.members) > 1:
         dated = _dated(cl)

@@ -262,10 +262,16 @@ def dyad_phases(dyad: str, contribs: list[Contribution], rules: PhaseRules = DEF
     return Phase(dyad=dyad, phases=spans, change_points=cps)
 
 
-def detect_phases(events: Iterable[Event], rules: PhaseRules = DEFAULT_RULES) -> list[Phase]:
-    """One :class:`~rift.records.Phase` per undirected dyad with enough events, sorted by dyad."""
+def detect_phases(
+    events: Iterable[Event], rules: PhaseRules = DEFAULT_RULES, *, contribs: Iterable[Contribution] | None = None
+) -> list[Phase]:
+    """One :class:`~rift.records.Phase` per undirected dyad with enough events, sorted by dyad.
+
+    ``contribs``: the events' yearly :func:`~rift.analysis.series.contributions`, when already
+    computed (``events`` is then not read again).
+    """
     by_dyad: dict[str, list[Contribution]] = {}
-    for c in contributions(events, "year"):
+    for c in contributions(events, "year") if contribs is None else contribs:
         if not c.directed:
             by_dyad.setdefault(c.dyad, []).append(c)
     out = []

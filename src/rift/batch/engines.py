@@ -10,6 +10,11 @@
 
 Every engine keeps at most ``2 x workers`` partitions in flight, so memory is bounded by the
 partition size and not by the corpus size, and yields results as they complete.
+
+A document that kills its worker process (a crash in native code, memory exhausted) does not
+stop a pool or a cluster: the partitions that were in flight are run again one document at a
+time, and only the document that kills a worker again is skipped. With one local worker the
+pipeline runs in this process, so such a crash ends the run (resume it with more workers).
 """
 
 from __future__ import annotations
@@ -20,9 +25,10 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator, Protocol
 
+import pyarrow as pa
 from spacy.language import Language
 
-from rift.batch.sources import WorkItem
+from rift.batch.sources import BadInput, WorkItem
 from rift.batch.worker import PartitionResult, get_pipeline, process_partition, use_pipeline
 from rift.errors import RiftError
 
@@ -62,6 +68,28 @@ class InlineEngine:
         pass
 
 
+CRASHED = "the pipeline crashed on this document (its worker process died: a crash in native code, or out of memory)"
+
+
+def merge_results(batch: int, results: list[PartitionResult]) -> PartitionResult:
+    """One partition's result from the results of its documents run one by one."""
+    merged = PartitionResult(batch=batch)
+    for r in results:
+        merged.doc_ids.extend(r.doc_ids)
+        merged.keys.extend(r.keys)
+        merged.failed.extend(r.failed)
+    tables = {name for r in results for name in r.tables}
+    for name in tables:
+        parts = [r.tables[name] for r in results if name in r.tables]
+        merged.tables[name] = pa.concat_tables(parts) if len(parts) > 1 else parts[0]
+    return merged
+
+
+def crashed(batch: int, item: WorkItem) -> PartitionResult:
+    """The result of a document whose worker died: nothing stored, one skipped input."""
+    return PartitionResult(batch=batch, failed=[BadInput(item.key, f"{item.raw.path}: {CRASHED}")])
+
+
 def _init_worker(model: str) -> None:
     get_pipeline(model)  # forked workers find it cached already; spawned ones load it once
 
@@ -73,39 +101,68 @@ class ProcessEngine:
         self.model = model
         self.batch_size = batch_size
         self.max_inflight = 2 * workers
+        self.workers = workers
         methods = multiprocessing.get_all_start_methods()
         if "fork" in methods:
             # load once here; forked workers share the loaded pipeline copy-on-write
             if nlp is not None:
                 use_pipeline(model, nlp)
             get_pipeline(model)
-            ctx = multiprocessing.get_context("fork")
+            self.ctx = multiprocessing.get_context("fork")
         else:  # pragma: no cover - macOS/Windows
-            ctx = multiprocessing.get_context("spawn")
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(model,))
+            self.ctx = multiprocessing.get_context("spawn")
+        self.pool = self._new_pool(workers)
+
+    def _new_pool(self, workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=self.ctx, initializer=_init_worker, initargs=(self.model,))
+
+    def _submit(self, batch: int, items: list[WorkItem]):
+        return self.pool.submit(process_partition, batch, items, self.model, self.batch_size)
 
     def map(self, partitions: Iterable[Partition]) -> Iterator[PartitionResult]:
-        pending: set = set()
+        pending: dict = {}
         source = iter(partitions)
         exhausted = False
-        try:
-            while True:
-                while not exhausted and len(pending) < self.max_inflight:
-                    try:
-                        batch, items = next(source)
-                    except StopIteration:
-                        exhausted = True
-                        break
-                    pending.add(self.pool.submit(process_partition, batch, items, self.model, self.batch_size))
-                if not pending:
-                    return
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
+        while True:
+            while not exhausted and len(pending) < self.max_inflight:
+                try:
+                    batch, items = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                pending[self._submit(batch, items)] = (batch, items)
+            if not pending:
+                return
+            done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+            lost: list[Partition] = []
+            for fut in done:
+                part = pending.pop(fut)
+                try:
                     yield fut.result()
-        except BrokenProcessPool:
-            raise EngineError(
-                "a worker process died (out of memory, or killed); the batches already stored are kept: run the same command again to resume"
-            ) from None
+                except BrokenProcessPool:
+                    lost.append(part)
+            if lost:
+                # a worker died and took the pool with it: redo every unfinished partition,
+                # one document at a time, so that only the document that kills a worker is lost
+                lost.extend(pending.values())
+                pending.clear()
+                self._restart()
+                for batch, items in sorted(lost, key=lambda p: p[0]):
+                    yield self._isolate(batch, items)
+
+    def _restart(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = self._new_pool(self.workers)
+
+    def _isolate(self, batch: int, items: list[WorkItem]) -> PartitionResult:
+        results = []
+        for item in items:
+            try:
+                results.append(self._submit(batch, [item]).result())
+            except BrokenProcessPool:
+                results.append(crashed(batch, item))
+                self._restart()
+        return merge_results(batch, results)
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -144,9 +201,10 @@ class DaskEngine:
         self.max_inflight = 2 * max(1, n)
 
     def map(self, partitions: Iterable[Partition]) -> Iterator[PartitionResult]:
-        from distributed import as_completed
+        from distributed import KilledWorker, as_completed
 
         running = as_completed()
+        parts: dict = {}
         inflight = 0
         source = iter(partitions)
         exhausted = False
@@ -157,14 +215,20 @@ class DaskEngine:
                 except StopIteration:
                     exhausted = True
                     break
-                running.add(self.client.submit(process_partition, batch, items, self.model, self.batch_size, pure=False))
+                fut = self.client.submit(process_partition, batch, items, self.model, self.batch_size, pure=False)
+                parts[fut.key] = (batch, items)
+                running.add(fut)
                 inflight += 1
             if not inflight:
                 return
             fut = next(running)
             inflight -= 1
+            batch, items = parts.pop(fut.key)
             try:
                 result = fut.result()
+            except KilledWorker:
+                # the partition killed every worker it was tried on: find the document doing it
+                result = merge_results(batch, [self._one(batch, item) for item in items])
             except Exception as exc:  # noqa: BLE001 - a task that failed on the cluster
                 raise EngineError(
                     f"a Dask task failed ({type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}); "
@@ -172,6 +236,14 @@ class DaskEngine:
                 ) from None
             fut.release()
             yield result
+
+    def _one(self, batch: int, item: WorkItem) -> PartitionResult:
+        from distributed import KilledWorker
+
+        try:
+            return self.client.submit(process_partition, batch, [item], self.model, self.batch_size, pure=False).result()
+        except KilledWorker:
+            return crashed(batch, item)
 
     def close(self) -> None:
         client = getattr(self, "client", None)

@@ -32,6 +32,7 @@ def register(app: typer.Typer) -> None:
         gold: Path = typer.Option(..., "--gold", help="Gold events, JSON Lines (source, target, category, year; see docs/eval-events.md)."),
         pred: Optional[Path] = typer.Option(None, "--pred", help="rift's events.jsonl (or the folder of a `rift analyze` run)."),
         text: Optional[List[Path]] = typer.Option(None, "--text", help="Instead of --pred: analyse these texts now (gold 'doc' may name a file by its stem)."),
+        texts: Optional[Path] = typer.Option(None, "--texts", help="Instead of --pred: analyse the texts of a JSONL file of {doc, text} rows (gold 'doc' names them)."),
         model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model used with --text."),
         min_confidence: float = typer.Option(0.0, "--min-confidence", help="Score only predicted events at least this certain."),
         level: str = typer.Option("dyad+sign+year", "--level", help="The level the thresholds apply to."),
@@ -46,17 +47,18 @@ def register(app: typer.Typer) -> None:
 
         gold_events = load_gold(gold)
         aliases: dict[str, str] = {}
-        if pred is not None and text:
-            raise InputError("give either --pred or --text, not both")
+        if sum(x is not None and x != [] for x in (pred, text, texts)) != 1:
+            raise InputError("give one of --pred, --text or --texts")
         if pred is not None:
             predicted = load_predictions(pred)
-        elif text:
+        elif text or texts:
             from rift.api import read_inputs
+            from rift.events.evaluate import read_texts
             from rift.events.run import extract_events
             from rift.pipeline import build_pipeline
             from rift.text_utils import doc_id_for
 
-            raws = read_inputs([str(p) for p in text])
+            raws = read_texts(texts) if texts else read_inputs([str(p) for p in text])
             with console.status(f"loading the model {model} ..."):
                 nlp = build_pipeline(model, exclude=("rift_causes", "rift_claims"))
             predicted = []

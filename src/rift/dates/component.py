@@ -16,7 +16,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from rift.dates.normalize import Timex, find_timexes
+from rift.dates.core import Timex
+from rift.dates.normalize import find_timexes
 from rift.dates.values import Point
 from rift.extensions import register_extensions
 from rift.records import TimeExpression, TimeSpan
@@ -88,17 +89,22 @@ def _sentence_of(doc: Doc, char: int) -> int | None:
         return None
 
 
+def _is_verb(t: Token) -> bool:
+    # the fine-grained tag is enough (VB*, MD): the attribute ruler that maps it to pos_ is optional
+    return t.pos_ in ("VERB", "AUX") or t.tag_[:2] in ("VB", "MD")
+
+
 def _governor(token: Token) -> Token | None:
     """The verb a token hangs from (itself if it is one); ``None`` without a parse."""
-    seen = 0
+    if not token.doc.has_annotation("DEP"):
+        return None
     t = token
-    while seen < 50:
-        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
-            return t if (t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT") and t.doc.has_annotation("DEP") else None
-        if t.head is t:
+    for _ in range(50):
+        if _is_verb(t) or t.dep_ == "ROOT":
+            return t
+        if t.head.i == t.i:
             return None
         t = t.head
-        seen += 1
     return None
 
 

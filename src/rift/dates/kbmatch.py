@@ -75,6 +75,7 @@ class _EventIndex:
     regex: re.Pattern
     prefix: re.Pattern
     by_key: dict[str, tuple[NamedEvent, ...]]
+    first_words: frozenset[str]  # the first word of every name: the regex is tried only there
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class _LeaderRule:
 
 @dataclass(frozen=True)
 class _LeaderIndex:
+    names: re.Pattern  # every office-holder's name: each rule's core starts with one
     rules: tuple[_LeaderRule, ...]
     by_name: dict[str, tuple[OfficeHolder, ...]]
 
@@ -125,7 +127,12 @@ def event_index() -> _EventIndex:
                 by_key[k].append(e)
     core = re.compile(rf"(?P<name>{_first_letter_trie(sorted(by_key))})(?![\w-])")
     prefix = re.compile(rf"(?<![\w-])(?:(?P<pm>{_prefix_alternation()})\s+)?(?:the\s+)?$", re.IGNORECASE)
-    return _EventIndex(core, prefix, {k: tuple(v) for k, v in by_key.items()})
+    first = frozenset(k.split(" ")[0] for k in by_key)
+    return _EventIndex(core, prefix, {k: tuple(v) for k, v in by_key.items()}, first)
+
+
+_FOLD = str.maketrans({"’": "'", "–": "-", "‐": "-"})
+_WORD = re.compile(r"[A-Za-z0-9][\w'’.–‐-]*")
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +152,7 @@ def leader_index() -> _LeaderIndex:
     pm = _prefix_alternation()
     title = rf"(?:{_TITLES}\s+)?"
     poss = r"(?:['’]s?|['’])"
-    nm = rf"(?<![\w-])(?P<name>{names})(?![\w-])"
+    nm = rf"(?<![\w])(?P<name>{names})(?![\w-])"
 
     def core(p: str) -> re.Pattern:
         return re.compile(p)
@@ -165,11 +172,11 @@ def leader_index() -> _LeaderIndex:
         _LeaderRule("kb_tenure", core(nm + r"(?i:\s+(?P<tn>era|years|administration|regime|government|presidency|premiership|period|leadership))(?![\w-])"),
                     prefix(rf"(?:(?P<pm>{pm})\s+)?the\s+(?:(?P<part>early|late|first|last)\s+)?"), True),
         _LeaderRule("kb_tenure", core(nm + r"(?!['’])"), prefix(rf"under\s+{title}"), True),
-        _LeaderRule("kb_tenure", core(rf"(?<![\w-])(?P<pp>[Pp]ost|[Pp]re)-(?P<name>{names})(?![\w])")),
+        _LeaderRule("kb_tenure", core(nm), prefix(r"(?P<pp>post|pre)-"), True),
         _LeaderRule("kb_tenure", core(nm + r"(?!['’])"), prefix(rf"(?P<succ>the\s+successors?\s+(?:to|of)\s+){title}"), True),
         _LeaderRule("kb_tenure", core(nm + rf"(?i:{poss}\s+(?P<succ>successors?))(?![\w-])")),
     )
-    return _LeaderIndex(rules=rules, by_name={k: tuple(v) for k, v in by_name.items()})
+    return _LeaderIndex(names=re.compile(nm), rules=rules, by_name={k: tuple(v) for k, v in by_name.items()})
 
 
 class _KM:
@@ -203,9 +210,18 @@ def candidates(text: str, *, events: bool = True, leaders: bool = True):
     if not text:
         return
     idx = event_index()
-    for core in idx.regex.finditer(text):
-        s = core.start()
+    first = idx.first_words
+    for word in _WORD.finditer(text):
+        w = word.group().lower()
+        if w not in first:
+            w = w.translate(_FOLD).rstrip(".")
+            if w not in first and w.removesuffix("'s") not in first:
+                continue
+        s = word.start()
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_"):
+            continue
+        core = idx.regex.match(text, s)
+        if core is None:
             continue
         entries = idx.by_key.get(_key(core.group("name")))
         if not entries:
@@ -221,8 +237,9 @@ def candidates(text: str, *, events: bool = True, leaders: bool = True):
     if not leaders:
         return
     li = leader_index()
+    starts = [m.start() for m in li.names.finditer(text)]
     for rule in li.rules:
-        for core in rule.core.finditer(text):
+        for core in (c for c in (rule.core.match(text, pos) for pos in starts) if c is not None):
             pre = None
             if rule.prefix is not None:
                 pre = rule.prefix.search(text, max(0, core.start() - 80), core.start())
@@ -315,7 +332,7 @@ def _pick_holder(holders, narr_year: int | None, noun: str = "") -> OfficeHolder
 
 
 def _kb_timex(c, ctx, start_iso: str, end_iso: str, kb_id: str, mod: str | None, *, day: bool = False):
-    from rift.dates.normalize import Timex
+    from rift.dates.core import Timex
 
     if day:
         # a named day ("D-Day") is a date in its own right: day precision, stated by the text

@@ -26,6 +26,8 @@ class Rule:
     ``core`` is searched through the text; ``prefix`` (anchored at its end) is matched in the
     window before each core match and extends it; when ``prefix_required`` a core without a
     prefix is no match. ``priority`` breaks ties between matches of equal length (lower wins).
+    ``anchor`` (``"digit"`` or ``"month"``) says the core can only start where a number or a
+    month name does: the normaliser then tries it only there instead of scanning the text.
     """
 
     name: str
@@ -33,6 +35,22 @@ class Rule:
     prefix: re.Pattern | None = None
     prefix_required: bool = False
     priority: int = 50
+    anchor: str | None = None
+
+
+# where digit-anchored cores may start: a run of digits, an apostrophe before two digits ('89),
+# "AD" before a number
+DIGIT_ANCHORS = re.compile(r"\d+|['’](?=\d\d)|A\.?\s?D\.?(?=\s?\d)")
+_DIGIT_RULES = frozenset("iso_date numeric_date date_dmy day_month dm_range year year_range decade clock clock_24 "
+                         "date_daypart2 day_ordinal".split())
+_MONTH_RULES = frozenset("date_mdy md_range month_day month_year month_day_rel_year month_rel_year month_bare "
+                         "date_daypart".split())
+
+
+@lru_cache(maxsize=1)
+def month_anchors() -> re.Pattern:
+    """Where month-anchored cores may start: a capitalised month name or abbreviation."""
+    return re.compile(blocks()["MONTH"])
 
 
 def variants(words) -> str:
@@ -49,7 +67,6 @@ def variants(words) -> str:
 def blocks() -> dict[str, str]:
     """The named building blocks the rules are written with."""
     lex = lexicon()
-    month_names = [n for names in lex.month_names.values() for n in names]
     b = {
         # capitalised only: "may" and "march" are words
         "MONTH": "(?:" + "|".join(sorted((names[0] for names in lex.month_names.values()), key=len, reverse=True))
@@ -94,7 +111,8 @@ def rules() -> tuple[Rule, ...]:
     R: list[Rule] = []
 
     def add(name, core, prefix=None, required=False, priority=50):
-        R.append(Rule(name, _c(core), _p(prefix) if prefix else None, required, priority))
+        anchor = "digit" if name in _DIGIT_RULES else ("month" if name in _MONTH_RULES else None)
+        R.append(Rule(name, _c(core), _p(prefix) if prefix else None, required, priority, anchor))
 
     wd_the = r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?"
     the_pmod = r"(?:the\s+)?(?:(?P<pm>{PMOD})[\s-]*)?(?:the\s+)?"

@@ -10,8 +10,8 @@ which matches a prediction of any year); ``sign`` (-1, 0, 1) defaults to the sig
 category's score; ``reciprocal: true`` stands for two events, one each way; ``doc`` (a document
 id or a file name without extension) is needed only when several documents are scored.
 
-Matching is one-to-one within a document: each gold event is paired with at most one predicted
-event. A level names the fields that must agree (source and target always): ``dyad``,
+Matching is one-to-one within a document (a maximum matching): each gold event is paired with at
+most one predicted event. A level names the fields that must agree (source and target always): ``dyad``,
 ``dyad+sign``, ``dyad+sign+year`` (the headline match), ``dyad+category``,
 ``dyad+category+year``; single fields (``source``, ``target``, ``category``) are scored as bags.
 """
@@ -171,6 +171,30 @@ def load_gold(path: Path) -> list[EvalEvent]:
     return out
 
 
+def read_texts(path: Path) -> list:
+    """Texts to analyse from a JSONL file of ``{"doc": name, "text": ...}`` rows (as :class:`~rift.read.RawText`,
+    whose path is the name, so gold rows can refer to it).
+
+    Raises:
+        EvalError: the file is missing or a row has no doc or text.
+    """
+    from rift.read import RawText
+
+    path = Path(path)
+    if not path.exists():
+        raise EvalError(f"{path}: no such texts file")
+    out = []
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            out.append(RawText(text=row["text"], path=str(row["doc"]), encoding="utf-8"))
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise EvalError(f"{path}:{i}: not a {{doc, text}} row ({exc})") from None
+    return out
+
+
 def prediction_from_row(row: dict) -> EvalEvent:
     """A predicted event from a row of ``events.jsonl`` (an :class:`~rift.records.Event`)."""
     date = row.get("date") or {}
@@ -207,18 +231,24 @@ def load_predictions(path: Path) -> list[EvalEvent]:
 
 
 def _pairs(gold: list[EvalEvent], pred: list[EvalEvent], fields: tuple[str, ...]) -> list[tuple[int, int]]:
-    """A greedy one-to-one matching (gold index, pred index); exact-year gold events pair first."""
-    used = [False] * len(pred)
-    pairs = []
-    order = sorted(range(len(gold)), key=lambda i: gold[i].year is None)
-    for gi in order:
-        g = gold[gi]
-        for pi, p in enumerate(pred):
-            if not used[pi] and g.agrees(p, fields):
-                used[pi] = True
-                pairs.append((gi, pi))
-                break
-    return pairs
+    """A maximum one-to-one matching (gold index, pred index), by augmenting paths (Kuhn)."""
+    options = [[pi for pi, p in enumerate(pred) if g.agrees(p, fields)] for g in gold]
+    owner: dict[int, int] = {}  # pred index -> gold index
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        for pi in options[gi]:
+            if pi in seen:
+                continue
+            seen.add(pi)
+            if pi not in owner or augment(owner[pi], seen):
+                owner[pi] = gi
+                return True
+        return False
+
+    for gi in sorted(range(len(gold)), key=lambda i: len(options[i])):
+        if options[gi]:
+            augment(gi, set())
+    return sorted((gi, pi) for pi, gi in owner.items())
 
 
 def _match(gold: list[EvalEvent], pred: list[EvalEvent], fields: tuple[str, ...]) -> int:

@@ -15,15 +15,17 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from rift.events.classify import Coding, base_coding, intend, is_cooperative, negate, request, reversed_coding
-from rift.events.lexicon import LexEntry, Lexicon, load_lexicon
+from rift.events.lexicon import PARTICLES, LexEntry, Lexicon, load_lexicon
 
 SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 NP_DEPS = ("poss", "amod", "compound", "nmod", "appos", "npadvmod", "det", "nummod", "quantmod")
 COPULAS = frozenset({"be", "become", "feel", "seem", "grow", "remain", "appear", "get", "turn", "look", "stay", "prove"})
 CAUSATIVE_HOSTS = frozenset({"leave", "make", "render", "keep", "drive", "get", "set"})
-ATTITUDE_PREPS = ("at", "with", "over", "toward", "towards", "about", "of", "against", "by", "to", "for", "in")
+ATTITUDE_PREPS = ("at", "with", "over", "toward", "towards", "about", "of", "against", "by", "to", "for", "in", "on")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 SALIENCE_WINDOW = 4
+NAMED_EVENTS = frozenset({"war", "wars", "crisis", "revolution", "uprising", "campaign", "forward", "movement", "congress", "conference"})
+FEEL_WORDS = frozenset({"felt", "feel", "feels", "seemed", "seems", "became", "becomes", "grew"})
 DOC_PRIOR = 0.1  # weight of each earlier mention in the whole text when guessing a partner
 # verbs whose event-noun object is their content, not a second event ("rejected the proposal")
 CONTENT_VERBS = frozenset({"AGREE", "REQUEST", "REJECT"})
@@ -95,12 +97,14 @@ class DocActors:
         score: dict[str, float] = {}
         last: dict[str, ActorRef] = {}
         for s, ref in self.ordered:
-            if ref.start >= before and s >= sent:
+            if s > sent:
                 break
             if s < sent - SALIENCE_WINDOW or ref.code in exclude:
                 continue
-            score[ref.code] = score.get(ref.code, 0.0) + 1.0 / (1 + sent - s)
-            last[ref.code] = ref
+            # later in the same sentence counts too, less ("This miserly loan angered China")
+            w = 0.5 if (s == sent and ref.start >= before) else 1.0 / (1 + sent - s)
+            score[ref.code] = score.get(ref.code, 0.0) + w
+            last.setdefault(ref.code, ref) if ref.start >= before else last.__setitem__(ref.code, ref)
         if not score:
             return None
         for s, ref in self.ordered:  # the pair the whole text is about weighs in too
@@ -159,12 +163,19 @@ class EventExtractor:
     def verb_entry(self, tok: Token) -> LexEntry | None:
         """The most specific verb entry that fits ``tok`` (particle and object checked)."""
         entries = self.lex.verbs.get(tok.lemma_.lower()) or self.lex.verbs.get(tok.lower_)
+        if not entries and tok.tag_ in ("VBD", "VBN", "VBZ", "VBG") and tok.lower_.startswith(tok.lemma_.lower()):
+            # the lemmatizer cuts some rarer verbs short ("lambasted", "waged" -> "wag"): try the stem
+            low = tok.lower_
+            for form in (low[:-2], low[:-1], low[:-2] + "e", low[:-3], low[:-3] + "e"):
+                entries = self.lex.verbs.get(form)
+                if entries:
+                    break
         if not entries:
             return None
         for e in entries:
             if e.particle and not any(c.lower_ == e.particle and c.dep_ in ("prt", "prep", "advmod", "dobj") for c in tok.children):
                 continue
-            if e.obj and not any(c.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "npadvmod") and c.lemma_.lower() == e.obj for c in tok.subtree):
+            if e.obj and not any(c.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "npadvmod", "advmod") and c.lemma_.lower() == e.obj for c in tok.subtree):
                 continue
             return e
         return None
@@ -180,7 +191,7 @@ class EventExtractor:
         return entries[0] if entries else None
 
     # ------------------------------------------------------------------ noun phrases
-    def np_actors(self, tok: Token | None, A: DocActors, depth: int = 3, of: bool = True, conj: bool = True) -> list[ActorRef]:
+    def np_actors(self, tok: Token | None, A: DocActors, depth: int = 4, of: bool = True, conj: bool = True) -> list[ActorRef]:
         """Actors of the noun phrase headed by ``tok``: the head itself, its modifiers, its 'of' phrase."""
         if tok is None:
             return []
@@ -193,7 +204,9 @@ class EventExtractor:
                 nxt = []
                 for t in frontier:
                     for c in t.children:
-                        if c.dep_ in NP_DEPS or c.dep_ == "pobj" or (of and c.dep_ in ("prep", "agent") and c.lower_ in ("of", "from", "by")):
+                        if c.dep_ in NP_DEPS or c.dep_ == "pobj" or (of and c.dep_ in ("prep", "agent") and c.lower_ in ("of", "from", "by")) or (
+                            of and c.dep_ == "acl" and c.tag_ == "VBN"  # "Quemoy, an island held by the Nationalists"
+                        ):
                             nxt.append(c)
                 hits = [r for t in nxt for r in A.at(t)]
                 hits += [r for t in nxt if A.at(t) for c in t.conjuncts for r in A.at(c)]  # "Chinese and Indian troops"
@@ -256,8 +269,9 @@ class EventExtractor:
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return self.np_actors(verb.head, A), verb.head
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            # "a letter asking the Chinese to ...": the writer of the letter asks
-            own = self.np_actors(verb.head, A, of=False)
+            # "a letter asking the Chinese to ...": the writer of the letter asks;
+            # "Stalin's reluctance to help China": Stalin would have helped
+            own = self.np_agents(verb.head, A) if verb.head.lemma_.lower() in self.neg_nouns else self.np_actors(verb.head, A, of=False)
             if own:
                 return own, verb.head
             if verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -309,6 +323,10 @@ class EventExtractor:
                     ch.subject_host = host
                     self._local_mods(tok, ch)
                     continue
+                break
+            if dep == "acl" and head.lemma_.lower() in self.neg_nouns:
+                # "Stalin's reluctance to help China", "a failure to resolve differences"
+                ch.negation = self.neg_nouns[head.lemma_.lower()] if ch.negation is None else ch.negation
                 break
             if dep not in ("xcomp",) and not (dep == "acomp" and tok.pos_ == "ADJ"):
                 break
@@ -439,6 +457,10 @@ class EventExtractor:
         obj = self.object_noun(trig)
         obj_entry = self.noun_entry(obj) if obj is not None else None
         uses_obj = entry.light or entry.reverse
+        if entry.reverse and obj is None:
+            subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (self.noun_entry(subj) is not None or subj.lemma_.lower() in self.rel_nouns):
+                return []  # "the fighting ended": the noun carries the event
         if entry.light and obj_entry is None:
             # "stepped in with loans", "went ahead with the sale of MiG fighters"
             for c in trig.children:
@@ -456,6 +478,8 @@ class EventExtractor:
             return []
         if obj is not None and obj_entry is not None and (uses_obj or (entry.cat or "") in CONTENT_VERBS):
             absorbed.add(obj.i)  # "gave support", "rejected the Soviet proposal": one event, not two
+        if entry.light and obj is not None and any(c.dep_ in ("acl", "relcl") and self._names_event(c) for c in obj.children):
+            return []  # "published open letters condemning ...": the participle names the event
         ch = self.chain(trig)
         coding = self.apply_chain(coding, ch)
         if entry.kind == "attitude" and entry.experiencer == "object":
@@ -521,15 +545,10 @@ class EventExtractor:
             targets = self.np_actors(req_obj, A) if req_obj is not None else []
             if not targets:
                 targets = self.prep_actors(ch.request_host, ("to", "of", "from"), A)
-        if not targets and not (inverse and not passive):
-            targets, blocked = self._targets(trig, entry, coding, A, obj_noun)
-            if not targets and ch.controllers:
-                for host in ch.controllers:
-                    targets, blocked2 = self._targets(host, entry, coding, A, None)
-                    blocked = blocked or blocked2
-                    if targets:
-                        break
         reciprocal = self.reciprocal_in(trig) or any(self.reciprocal_in(h) for h in ch.controllers)
+        if not sources and passive and not targets:
+            # "the loan was made to the Chinese": the recipient first, then the agent from context
+            targets, _b, _s = self._targets(trig, entry, coding, A, obj_noun, set())
         if not sources:
             if not passive or coding.category not in PASSIVE_FALLBACK:
                 return []
@@ -538,13 +557,27 @@ class EventExtractor:
                 return []
             sources, conf = [src], 0.5
         src_codes = {s.code for s in sources}
+        self_only = False
+        if not targets and not (inverse and not passive):
+            exclude = src_codes if len(src_codes) < 2 else set()
+            targets, blocked, self_only = self._targets(trig, entry, coding, A, obj_noun, exclude)
+            if not targets and ch.controllers:
+                for host in ch.controllers:
+                    targets, blocked2, self2 = self._targets(host, entry, coding, A, None, exclude)
+                    blocked, self_only = blocked or blocked2, self_only or self2
+                    if targets:
+                        break
         if targets and all(t.code in src_codes for t in targets):
             if len(src_codes) >= 2:
                 reciprocal = True  # "China and the Soviet Union negotiated the Sino-Soviet treaty"
             else:
-                return []  # an actor acting on itself ("Khrushchev condemned Stalin"): internal
-        if entry.symmetric and not targets and len(src_codes) >= 2:
-            reciprocal = True
+                return []
+        if self_only and not targets:
+            return []  # an actor acting on itself ("Khrushchev condemned the actions of Stalin"): internal
+        if entry.explicit and not targets and not reciprocal:
+            return []
+        if not targets and len(src_codes) >= 2 and (entry.symmetric or any(s.kind == "collective" for s in sources)):
+            reciprocal = True  # "China and India clashed", "the two agreed to resume talks"
         frame = Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets, reciprocal, conf)
         # the object of a transfer is the goods, and a refusal's object the thing refused: the
         # recipient may still come from context ("refused to share the secret")
@@ -560,46 +593,96 @@ class EventExtractor:
         out += self.prep_actors(noun, self.source_preps, A)
         return _dedupe(out)
 
-    def _targets(self, trig: Token, entry: LexEntry, coding: Coding, A: DocActors, obj_noun: Token | None) -> tuple[list[ActorRef], bool]:
-        """The actors an act is directed at, and whether the clause names a non-actor object instead.
+    def _targets(self, trig: Token, entry: LexEntry, coding: Coding, A: DocActors, obj_noun: Token | None, exclude: set[str] | None = None) -> tuple[list[ActorRef], bool, bool]:
+        """The actors an act is directed at; whether the clause names a non-actor object instead;
+        and whether the only actors it names are the actor itself ("condemned the actions of Stalin").
 
         A light verb's event noun ("gave their support to") is searched only for its prepositional
         target; its possessor is its agent. Other objects are searched whole ("attacked Soviet
-        troops", "criticized Khrushchev's surrender").
+        troops", "criticized Khrushchev's surrender", "rejected the Soviet proposal").
         """
+        exclude = exclude or set()
         preps = self.target_preps(entry, entry.cat or coding.category)
+        self_only = False
+
+        def keep(refs: list[ActorRef]) -> list[ActorRef]:
+            nonlocal self_only
+            kept = [r for r in refs if r.code not in exclude]
+            if refs and not kept:
+                self_only = True
+            return kept
+
         out: list[ActorRef] = []
         objs = [c for c in trig.children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and not self.is_reciprocal(c)]
         for c in objs:
             if obj_noun is not None and c.i == obj_noun.i:
                 continue
-            out += self.np_actors(c, A)
+            found = self.np_actors(c, A)
+            kept = keep(found)
+            if found and not kept and self.noun_entry(c) is not None:
+                self_only = False  # the actor's own act as object ("ended their bombardment"): look on
+            out += kept
         if not out:
-            out = self.prep_actors(trig, preps, A)
+            out = keep(self.prep_actors(trig, preps, A))
         if not out:
-            # "retaliated with a bitter attack on Mao": the target of the act it is done with
+            for c in trig.children:  # "pulled out of China", "walked out of the congress"
+                if c.dep_ in ("prt", "advmod", "prep") and c.lower_ in PARTICLES:
+                    out += keep(self.prep_actors(c, preps, A))
+        if not out:
+            # "retaliated with a bitter attack on Mao": the target of the act it is done with;
+            # "relented under pressure from the Americans": whoever pressed
             for c in trig.children:
-                if c.dep_ == "prep" and c.lower_ in ("with", "by", "through"):
+                if c.dep_ == "prep" and c.lower_ in ("with", "by", "through", "under"):
                     for p in c.children:
                         e = self.noun_entry(p) if p.dep_ == "pobj" else None
-                        if e is not None:
-                            out += self.prep_actors(p, self.target_preps(e, e.cat or coding.category), A)
+                        if e is None:
+                            continue
+                        if c.lower_ == "under":
+                            out += keep(self.np_agents(p, A))
+                        else:
+                            out += keep(self.prep_actors(p, self.target_preps(e, e.cat or coding.category), A))
         if not out and obj_noun is not None:
-            out = self.prep_actors(obj_noun, preps, A)
             noun_entry = self.noun_entry(obj_noun)
+            noun_preps = preps + (self.target_preps(noun_entry, noun_entry.cat or coding.category) if noun_entry else ())
+            out = keep(self.prep_actors(obj_noun, noun_preps, A))
             if not out and noun_entry is not None and noun_entry.of == "target":
-                out = self.prep_actors(obj_noun, ("of",), A)
+                out = keep(self.prep_actors(obj_noun, ("of",), A))
+            if not out and (entry.reverse or entry.light):
+                # "renounced the Soviet alliance", "scrapped the Chinese projects": the other party
+                agents = self.np_agents(obj_noun, A)
+                out = [r for r in agents if r.code not in exclude]
         if not out:
             for c in objs:
-                out += self.prep_actors(c, preps, A)
+                out += keep(self.prep_actors(c, preps, A))
         if not out and trig.dep_ == "relcl" and any(c.lower_ == "where" for c in trig.children):
-            out = self.np_actors(trig.head, A)  # "in China, where the Soviets were not able to incite ..."
+            out = keep(self.np_actors(trig.head, A))  # "in China, where the Soviets were not able to incite ..."
         if not out:
             for c in trig.children:  # "refused to wear a badge bearing Mao's portrait": the complement's object
                 if c.dep_ == "xcomp":
                     for d in c.children:
                         if d.dep_ in ("dobj", "dative"):
-                            out += self.np_actors(d, A)
+                            out += keep(self.np_actors(d, A))
+        if not out:
+            for c in trig.children:  # "stepped in with loans to keep the Albanians afloat": the purpose
+                if c.dep_ in ("advcl", "xcomp", "ccomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                    for d in c.children:
+                        if d.dep_ in ("dobj", "dative", "nsubj"):
+                            out += keep(self.np_actors(d, A))
+        if not out:
+            # a target preposition further down the clause ("put its forces on alert against the Soviets")
+            skip = {"nsubj", "nsubjpass", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"}
+            frontier = [c for c in trig.children if c.dep_ not in skip]
+            for _ in range(3):
+                nxt = []
+                for t in frontier:
+                    if t.dep_ == "prep" and t.lower_ in preps and t.head.i != trig.i:
+                        for p in t.children:
+                            if p.dep_ == "pobj":
+                                out += keep(self.np_actors(p, A))
+                    nxt += [c for c in t.children if c.dep_ not in skip]
+                frontier = nxt
+                if out:
+                    break
         blocked = False
         if not out:
             # "supported democratic countries", "returned to neutrality": the act names a non-actor
@@ -608,10 +691,14 @@ class EventExtractor:
             blocked = blocked or any(
                 self._plain_object(p) for c in trig.children if c.dep_ == "prep" and c.lower_ in own for p in c.children if p.dep_ == "pobj"
             )
-        return _dedupe(out), blocked
+        if out:
+            self_only = False
+        return _dedupe(out), blocked, self_only
 
     def _plain_object(self, tok: Token) -> bool:
         """An object that is neither an actor, an event, nor a named place or body ('democratic countries')."""
+        if tok.lower_ in NAMED_EVENTS:
+            return True  # "fight the Korean War": a named war or crisis is not a party
         if tok.pos_ == "PRON" or self.noun_entry(tok) is not None or tok.lemma_.lower() in self.rel_nouns:
             return False
         for t in tok.subtree:
@@ -634,8 +721,25 @@ class EventExtractor:
             return []
         return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, exp, causer)]
 
+    def _felt(self, tok: Token) -> bool:
+        """A participle after 'felt' / 'seemed' / 'became' states a feeling ("felt insulted by")."""
+        if tok.tag_ != "VBN":
+            return False
+        if tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.lemma_.lower() in COPULAS - {"be"}:
+            return True
+        return any(c.dep_ == "aux" and c.lower_ in FEEL_WORDS for c in tok.children)
+
     def adj_frames(self, tok: Token, entry: LexEntry, A: DocActors, sent: int) -> list[Frame]:
         """'The Chinese were infuriated', 'left the Chinese resentful'."""
+        if self._felt(tok) and any(c.dep_ == "aux" and c.lower_ in FEEL_WORDS for c in tok.children):
+            exp, _ = self.subject_of(tok, A)  # "China felt insulted by the Soviets" parsed with 'felt' as auxiliary
+            if not exp:
+                aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in FEEL_WORDS)
+                exp = _dedupe([r for c in aux.children if c.dep_ in ("nsubj", "nsubjpass") for r in self.np_actors(c, A)])
+            if not exp:
+                return []
+            coding = self.apply_chain(Coding(entry.cat, entry.mode, kind=entry.kind), self.chain(tok))
+            return [Frame(sent, tok.doc[tok.i : tok.i + 1], coding, exp, self.prep_actors(tok, ATTITUDE_PREPS, A))]
         head = tok
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
@@ -675,14 +779,15 @@ class EventExtractor:
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.neg_nouns:
             holder = tok.head.head
             negation = self.neg_nouns[holder.lemma_.lower()]
-        if self._predicative(tok):
-            return []
+        if self._predicative(tok) or tok.dep_ in ("compound", "amod"):
+            return []  # "Nationalist supply convoys": a modifier, not an event
         sources: list[ActorRef] = []
         for t in ([holder, tok] if holder.i != tok.i else [tok]):
             for c in t.children:
                 if c.dep_ in ("poss", "amod", "compound", "nmod"):
                     sources += self.np_actors(c, A, depth=2, of=False)
-        sources += self.prep_actors(tok, self.source_preps, A)
+        # "the withdrawal of Soviet troops from China": for a moving actor 'from' is where it left
+        sources += self.prep_actors(tok, ("by",) if entry.of == "source" else self.source_preps, A)
         of_objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         for p in of_objs:  # "the expulsion of Soviets from China": 'from' hangs on the 'of' object
             sources += self.prep_actors(p, ("from",), A) if entry.of == "target" else []
@@ -699,8 +804,11 @@ class EventExtractor:
         coding = base_coding(entry, None, agent_cls, self.lex)
         if coding is None:
             return []
-        preps = tuple(p for p in self.target_preps(entry, coding.category) if p not in self.source_preps and p != "of")
+        preps = tuple(p for p in self.target_preps(entry, coding.category) if (p not in self.source_preps or entry.of == "source") and p != "of")
         targets += self.prep_actors(tok, preps, A)
+        if not targets:
+            for p in of_objs:  # "the severance of ties with Albania", "the imposition of treaties on China"
+                targets += self.prep_actors(p, preps, A)
         sources, targets = _dedupe(sources), _dedupe(targets)
         if not sources:
             return []
@@ -710,7 +818,7 @@ class EventExtractor:
         if targets_named and not targets and len(src_codes) < 2:
             return []  # an actor acting on itself
         # "their bombardment of the island": the act has a named non-actor object
-        blocked = not targets and entry.of == "target" and any(not self.np_actors(p, A) for p in of_objs)
+        blocked = not targets and entry.of == "target" and any(not self.np_actors(p, A) and p.pos_ != "PRON" for p in of_objs)
         if negation:
             coding = negate(coding, negation, self.lex)
         # the clause around the noun decides its mode
@@ -911,7 +1019,7 @@ class EventExtractor:
             verb_out: list[Frame] = []
             other: list[Frame] = []
             for tok in sent:
-                if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                if (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and not self._felt(tok):
                     lem = tok.lemma_.lower()
                     has_comp = any(c.dep_ == "ccomp" for c in tok.children)
                     if lem in self.report_accuse and has_comp:
@@ -928,12 +1036,14 @@ class EventExtractor:
                     continue
                 if tok.pos_ == "NOUN":
                     if tok.lemma_.lower() in self.rel_nouns or tok.lower_ in self.rel_nouns:
-                        other += self.relation_frames(tok, A, si)
-                        continue
+                        rel = self.relation_frames(tok, A, si)
+                        if rel:
+                            other += rel
+                            continue
                     entry = self.noun_entry(tok)
                     if entry is not None:
                         other += self.noun_frames(tok, entry, A, si)
-                elif tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and tok.dep_ in ("acomp", "oprd", "conj")):
+                elif tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and (tok.dep_ in ("acomp", "oprd", "conj") or self._felt(tok))):
                     entry = self.adj_entry(tok)
                     if entry is not None:
                         other += self.adj_frames(tok, entry, A, si)

@@ -22,10 +22,11 @@ CATEGORIES = (
 )
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 POS = ("verb", "noun", "adj")
-PARTICLES = frozenset({"in", "off", "out", "up", "down", "away", "back", "over", "on", "into", "aside", "apart", "through", "forth", "about", "around"})
+PARTICLES = frozenset({"in", "off", "out", "up", "down", "away", "back", "over", "on", "into", "aside", "apart", "through", "forth", "about", "around", "ahead", "by", "upon"})
+PREPOSITIONS = frozenset({"to", "for", "with", "against", "at", "from", "of", "by", "toward", "towards", "upon", "under", "between", "among", "into"})
 FIELDS = {
     "lemma", "cat", "mode", "kind", "preps", "experiencer", "symmetric", "inverse", "of", "agents",
-    "light", "reverse", "ex", "src", "tgt", "modality", "note", "exp_cat", "verbal",
+    "light", "reverse", "ex", "src", "tgt", "modality", "note", "exp_cat", "verbal", "explicit",
 }
 
 
@@ -59,6 +60,7 @@ class LexEntry:
     tgt: str | None = None
     exp_cat: str | None = None
     verbal: bool = False
+    explicit: bool = False  # needs a target named in its clause (never guessed from context)
 
     @property
     def phrase(self) -> str:
@@ -138,6 +140,8 @@ def parse_entry(row: dict, pos: str, where: str) -> LexEntry:
     head, rest = words[0].lower(), [w.lower() for w in words[1:]]
     particle = obj = None
     for w in rest:
+        if w in PREPOSITIONS and w not in PARTICLES:
+            raise RiftError(f"event lexicon {where}: '{row['lemma']}': '{w}' is a preposition; list it in preps instead")
         if w in PARTICLES and particle is None and obj is None:
             particle = w
         elif obj is None:
@@ -155,7 +159,7 @@ def parse_entry(row: dict, pos: str, where: str) -> LexEntry:
         preps=tuple(row.get("preps") or ()), experiencer=exp, symmetric=bool(row.get("symmetric")),
         inverse=bool(row.get("inverse")), of=of, agents=bool(row.get("agents")), light=bool(row.get("light")),
         reverse=bool(row.get("reverse")), modality=row.get("modality"), example=str(row["ex"]),
-        src=row.get("src"), tgt=row.get("tgt"), exp_cat=row.get("exp_cat"), verbal=bool(row.get("verbal")),
+        src=row.get("src"), tgt=row.get("tgt"), exp_cat=row.get("exp_cat"), verbal=bool(row.get("verbal")), explicit=bool(row.get("explicit")),
     )
 
 

@@ -300,7 +300,7 @@
     const dl = el("dl");
     for (const [name, value] of fields) field(dl, name, value);
     const citeList = el("ul", { class: "cites", id: "detail-citations" }, ...cites);
-    put(details, 
+    put(details,
       el("h3", { id: "detail-title", text: heading }),
       dl,
       el("blockquote", { id: "detail-sentence", text: sentence || "" }),
