@@ -6,6 +6,7 @@ Not a test module (no ``test_`` prefix): the fuzz tests import from it.
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 from typing import Any, Callable
 
 import pytest
@@ -17,6 +18,9 @@ MB = 1_000_000
 # times what the call takes on a loaded 2-core machine): they catch catastrophic backtracking
 # and endless loops, they do not measure speed
 HANG_S = 60.0
+# Hypothesis's deadline for one example of the slower fuzz tests (a pipeline run, a request):
+# generous for the same reason; the modules warm their caches up before the first example
+DEADLINE = timedelta(seconds=30)
 
 
 def _five_mb_prose() -> str:

@@ -146,22 +146,47 @@ def test_analysis_essay_table_turns_and_verdicts():
     assert all(c.verdict is not None and c.test for c in out.claims)
 
 
-@pytest.mark.model
-@pytest.mark.shared
-def test_analysis_essay_real_pipeline(nlp, essay_text, tmp_path):
-    """The real pipeline on the essay: phases.json shows the turns and the thesis has a verdict."""
+@pytest.fixture(scope="module")
+def essay_run(nlp, essay_text, tmp_path_factory):
+    """``rift.analyze`` on the essay with the real model, written to a temporary folder."""
     import rift
     from rift.read import RawText
-    from rift.records import Phase
 
-    res = rift.analyze([RawText(path="essay.txt", text=essay_text, encoding="utf-8")], tmp_path, nlp=nlp)
+    out = tmp_path_factory.mktemp("essay")
+    res = rift.analyze([RawText(path="essay.txt", text=essay_text, encoding="utf-8")], out, nlp=nlp)
     if not res.events:
         pytest.skip("the event extractor yields no events yet")
-    sino = [p for p in json.loads((tmp_path / "phases.json").read_text()) if p["dyad"] == "CHN-SUN"]
+    sino = [p for p in json.loads((out / "phases.json").read_text()) if p["dyad"] == "CHN-SUN"]
+    return res, sino
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_analysis_essay_real_pipeline_turns_down_around_1960(essay_run):
+    res, sino = essay_run
     assert sino, "no CHN-SUN phases"
-    _check_essay_shape(Phase(**sino[0]), res.series)
+    cps = [int(c) for c in sino[0]["change_points"]]
+    assert any(abs(c - 1960) <= 1 for c in cps), cps
+    assert _span_mean(res.series, 1950, 1957) > _span_mean(res.series, 1960, 1963) > _span_mean(res.series, 1964, 1967)
+
+
+@pytest.mark.model
+@pytest.mark.shared
+@pytest.mark.xfail(reason="with the current extractor the 1963-66 fall of the essay's index (about -1.8 to -4.7) is "
+                   "not significant under the penalty rule; see docs/analysis.md", strict=False)
+def test_analysis_essay_real_pipeline_second_change_point(essay_run):
+    _res, sino = essay_run
+    cps = [int(c) for c in sino[0]["change_points"]]
+    assert any(1963 <= c <= 1966 for c in cps), cps
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_analysis_essay_real_pipeline_thesis_verdict(essay_run):
+    res, _sino = essay_run
     theses = [c for c in res.claims if c.kind == "thesis" and c.interval]
     if not theses:
         pytest.skip("the claims extractor yields no dated thesis yet")
     assert all(c.verdict for c in theses)
-    assert any(c.evidence for c in theses)
+    by_1965 = [c for c in theses if "1965" in c.text]
+    assert any(c.evidence and c.test.get("date") == 1965 for c in by_1965), [c.test for c in by_1965]

@@ -205,9 +205,9 @@ def test_events_lexicon_scores_follow_the_plover_table_facts():
 
 
 @pytest.mark.model
-def test_events_lexicon_examples_through_the_model(nlp_events):
+def test_events_lexicon_examples_through_the_model(nlp):
     """Each entry's own example sentence, parsed by the model, yields its event."""
-    docs = list(nlp_events.pipe(_example_docs(nlp_events), batch_size=64))
+    docs = list(nlp.pipe(_example_docs(nlp), batch_size=64))
     failures = []
     for entry, doc in zip(ENTRIES, docs):
         cat = entry.exp_cat or entry.cat
@@ -224,16 +224,6 @@ def _example_docs(nlp):
 
     for entry in ENTRIES:
         yield make_doc(nlp, RawText(text=entry.example, path="-", encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def nlp_events():
-    from rift.pipeline import build_pipeline
-
-    try:
-        return build_pipeline(exclude=("rift_dates", "rift_causes", "rift_claims"))
-    except Exception as exc:  # pragma: no cover - the model is a declared dependency
-        pytest.skip(f"spaCy model unavailable: {exc}")
 
 
 def test_events_lexicon_intensity_is_weighted_for_attitudes():

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from _hostile import HOSTILE_TEXTS, bounded, hostile_text
+from _hostile import DEADLINE, HOSTILE_TEXTS, bounded, hostile_text
 from rift.errors import InputError
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FUZZ = settings(max_examples=40, deadline=DEADLINE, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 GOOD_LINE = json.dumps({"id": "good", "text": "In 1950 Moscow and Peking signed a treaty."})
 TEI_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 TEI_OPEN = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'

@@ -21,7 +21,7 @@ from rift.clean.component import _CITE_LIKE
 from rift.errors import InputError
 from rift.read.readers import decode_bytes, html_to_text, markdown_to_text
 
-FUZZ = settings(max_examples=150, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=100, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
 
 
 def check_repaired(text: str) -> None:

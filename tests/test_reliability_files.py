@@ -173,19 +173,18 @@ def test_reliability_analyze_skips_bad_inputs(tmp_path, small_nlp):
         analyze([str(tmp_path / "b.txt"), str(tmp_path / "c.txt")], nlp=small_nlp, on_error="skip")
 
 
-def test_reliability_analyze_skips_a_document_a_stage_fails_on(small_nlp):
-    """A stage that raises on one document costs that document only."""
+def _stage_failure_costs_one_document(nlp) -> None:
     from spacy.language import Language
 
     from rift.read import RawText
 
-    @Language.component("rift_test_explode")
-    def explode(doc):
-        if "EXPLODE" in doc.text:
-            raise RuntimeError("boom")
-        return doc
+    if "rift_test_explode" not in Language.factories:
+        @Language.component("rift_test_explode")
+        def explode(doc):
+            if "EXPLODE" in doc.text:
+                raise RuntimeError("boom")
+            return doc
 
-    nlp = small_nlp
     nlp.add_pipe("rift_test_explode", last=True)
     try:
         raws = [RawText("ok.txt", TEXT, "utf-8"), RawText("bad.txt", "EXPLODE in 1950.", "utf-8"),
@@ -195,8 +194,20 @@ def test_reliability_analyze_skips_a_document_a_stage_fails_on(small_nlp):
         assert result.skipped == [("bad.txt", "bad.txt: the rift_test_explode stage failed (RuntimeError: boom)")]
         with pytest.raises(RuntimeError):
             analyze(raws, nlp=nlp)  # raise mode: an unexpected error is not hidden
+        assert len(analyze(raws[:1], nlp=nlp).docs) == 1  # the handlers were put back
     finally:
         nlp.remove_pipe("rift_test_explode")
+
+
+def test_reliability_analyze_skips_a_document_a_stage_fails_on(small_nlp):
+    """A stage that raises on one document costs that document only."""
+    _stage_failure_costs_one_document(small_nlp)
+
+
+@pytest.mark.model
+def test_reliability_analyze_skips_a_document_a_stage_fails_on_model(nlp):
+    """The same with the real model, whose compiled parser takes no error handler."""
+    _stage_failure_costs_one_document(nlp)
 
 
 def _rift(*args: str) -> subprocess.CompletedProcess:

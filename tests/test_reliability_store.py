@@ -25,27 +25,33 @@ from rift.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 
+
+def make_result(prefix: str, start: int, n: int, sentences: int = 20):
+    """An analysis of ``n`` documents with ``sentences`` sentences each (no pipeline needed)."""
+    from rift.api import AnalysisResult
+    from rift.pipeline import DocResult
+    from rift.records import Document, Sentence
+
+    docs = []
+    for i in range(start, start + n):
+        doc_id = f"{prefix}{i:06d}"
+        text = " ".join(f"Sentence {j} of {doc_id}." for j in range(sentences))
+        d = DocResult(document=Document(id=doc_id, path=f"{doc_id}.txt", encoding="utf-8", n_chars=len(text),
+                                        n_sentences=sentences, text=text))
+        d.sentences = [Sentence(doc=doc_id, index=j, start=0, end=1, text=f"s{j}") for j in range(sentences)]
+        docs.append(d)
+    return AnalysisResult(docs=docs)
+
+
 # A child process: `hold SECONDS` keeps the store open; `write PREFIX N` saves N documents, one
 # save (one transaction) each; `stall PREFIX N` saves N documents in one transaction, printing
 # MID and sleeping halfway through, to be killed there; `loop PREFIX` saves batches forever.
 CHILD = textwrap.dedent(
     """
     import sys, time
-    from rift.api import AnalysisResult
-    from rift.pipeline import DocResult
-    from rift.records import Document, Sentence
+    sys.path.insert(0, sys.argv.pop())  # this folder: make_result comes from the test module
+    from test_reliability_store import make_result as result
     from rift.store import Store
-
-    def result(prefix, start, n, sentences=20):
-        docs = []
-        for i in range(start, start + n):
-            doc_id = f"{prefix}{i:06d}"
-            text = " ".join(f"Sentence {j} of {doc_id}." for j in range(sentences))
-            d = DocResult(document=Document(id=doc_id, path=f"{doc_id}.txt", encoding="utf-8",
-                                            n_chars=len(text), n_sentences=sentences, text=text))
-            d.sentences = [Sentence(doc=doc_id, index=j, start=0, end=1, text=f"s{j}") for j in range(sentences)]
-            docs.append(d)
-        return AnalysisResult(docs=docs)
 
     mode, path = sys.argv[1], sys.argv[2]
     if mode == "hold":
@@ -84,7 +90,7 @@ CHILD = textwrap.dedent(
 
 def child(*args: str, **kw) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
-    return subprocess.Popen([sys.executable, "-c", CHILD, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    return subprocess.Popen([sys.executable, "-c", CHILD, *args, str(Path(__file__).parent)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             env=env, text=True, **kw)
 
 
@@ -152,8 +158,8 @@ def test_reliability_two_writers_lose_nothing(tmp_path):
 
 def test_reliability_kill_mid_transaction_keeps_previous_state(tmp_path):
     db = tmp_path / "rift.duckdb"
-    first = child("write", str(db), "old", "3")
-    first.communicate(timeout=300)
+    with Store(db) as store:
+        store.save(make_result("old", 0, 3))
     before = consistent(db)
     assert len(before) == 3
     writer = child("stall", str(db), "new", "5")

@@ -294,3 +294,23 @@ def test_web_real_model_job(tmp_path):
         doc = c.get(f"/api/documents/{job['documents'][0]}").json()
         assert doc["n_sentences"] == 2
         assert len(c.get("/api/citations").json()) == 2
+
+
+def test_web_job_queue_is_bounded():
+    import threading
+
+    from rift.errors import BusyError
+    from rift.read import RawText
+    from rift.web.jobs import Jobs
+
+    release = threading.Event()
+    jobs = Jobs(corpus=None, model="blank", max_pending=2)
+    jobs._pool.submit(release.wait)  # occupy the single worker so jobs stay queued
+    try:
+        jobs.submit(RawText("a.txt", "x", "utf-8"))
+        jobs.submit(RawText("b.txt", "x", "utf-8"))
+        with pytest.raises(BusyError):
+            jobs.submit(RawText("c.txt", "x", "utf-8"))
+    finally:
+        release.set()
+        jobs.shutdown()

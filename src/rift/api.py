@@ -157,14 +157,13 @@ def analyze(
     raws = [x for x in inputs if isinstance(x, RawText)]
     if len(raws) != len(inputs):
         raws = read_inputs([str(x) for x in inputs], skipped=skipped)
+    if not raws:
+        raise InputError(_nothing_left(skipped or []))
     out_path = Path(out_dir) if out_dir is not None else None
     if out_path is not None:
         _check_writable(out_path)
     if nlp is None:
         nlp = build_pipeline(model)
-    raws = _within_limit(raws, nlp.max_length, skipped)
-    if not raws:
-        raise InputError(_nothing_left(skipped or []))
     results: list[DocResult] = []
     for res in _run_pipeline(nlp, raws, doctype=doctype, dct=dct, skipped=skipped):
         results.append(res)
@@ -198,24 +197,6 @@ def _nothing_left(skipped: list[tuple[str, str]]) -> str:
     return f"none of the {len(skipped)} inputs could be read or analysed" if skipped else "no text to analyse"
 
 
-def _within_limit(raws: list[RawText], max_chars: int, skipped: list[tuple[str, str]] | None) -> list[RawText]:
-    """Refuse texts longer than the pipeline takes in one document (a clear message, not
-    spaCy's ValueError and not the parser's gigabytes of memory)."""
-    kept = []
-    for raw in raws:
-        if len(raw.text) > max_chars:
-            exc = InputError(
-                f"{raw.path}: {len(raw.text):,} characters is more than one document may hold "
-                f"({max_chars:,}); split it into smaller files"
-            )
-            if skipped is None:
-                raise exc
-            skipped.append((raw.path, exc.message))
-            continue
-        kept.append(raw)
-    return kept
-
-
 def _run_pipeline(
     nlp, raws: list[RawText], *, doctype: str, dct: str | None, skipped: list[tuple[str, str]] | None
 ) -> Iterator[DocResult]:
@@ -229,6 +210,11 @@ def _run_pipeline(
         for raw in raws:
             try:
                 doc = make_doc(nlp, raw, doctype=doctype, dct=dct)
+            except InputError as exc:  # longer than one document may hold
+                if skipped is None:
+                    raise
+                skipped.append((raw.path, exc.message))
+                continue
             except ValueError as exc:
                 # spaCy's E088: the repaired text is longer than the pipeline takes
                 if "E088" not in str(exc):
@@ -271,8 +257,7 @@ def _run_pipeline(
             pending.append(doc)
             yield doc
 
-    previous = nlp.default_error_handler
-    nlp.set_error_handler(on_error)
+    restore = _set_error_handler(nlp, on_error)
     try:
         for doc in nlp.pipe(fed(), batch_size=8):
             while pending and pending[0] is not doc:
@@ -292,7 +277,43 @@ def _run_pipeline(
         while pending:
             record(pending.popleft())
     finally:
-        nlp.set_error_handler(previous)
+        restore()
+
+
+def _set_error_handler(nlp, handler) -> Callable[[], None]:
+    """Route the errors of every component to ``handler``; return a function that undoes it.
+
+    Not ``nlp.set_error_handler``: spaCy's compiled components (the parser) cannot take one and
+    raise AttributeError; a failure in them still ends the run.
+    """
+    previous = nlp.default_error_handler
+    nlp.default_error_handler = handler
+    changed = []
+    for _name, proc in nlp.pipeline:
+        if not hasattr(proc, "set_error_handler"):
+            continue
+        had = getattr(proc, "__dict__", {}).get("error_handler", _MISSING)
+        try:
+            proc.set_error_handler(handler)
+        except AttributeError:
+            continue
+        changed.append((proc, had))
+
+    def restore() -> None:
+        nlp.default_error_handler = previous
+        for proc, had in changed:
+            if had is _MISSING:
+                try:
+                    del proc.error_handler
+                except AttributeError:
+                    pass
+            else:
+                proc.error_handler = had
+
+    return restore
+
+
+_MISSING = object()
 
 
 def _describe(exc: Exception) -> str:

@@ -48,3 +48,9 @@ class EvalError(RiftError):
     """An evaluation could not run, or scored under its threshold."""
 
     exit_code = 6
+
+
+class BusyError(RiftError):
+    """The server has too much work queued; try again later."""
+
+    exit_code = 75

@@ -110,11 +110,20 @@ class DocResult:
 
 
 def make_doc(nlp: Language, raw: RawText, *, doctype: str = "narrative", dct: str | None = None) -> Doc:
-    """Repair ``raw`` and make an unprocessed ``Doc`` carrying rift's document attributes."""
+    """Repair ``raw`` and make an unprocessed ``Doc`` carrying rift's document attributes.
+
+    Raises:
+        InputError: the text is longer than ``nlp.max_length`` (checked before the repair,
+            whose memory grows with the text).
+    """
     from rift.clean import repair_text
+    from rift.errors import InputError
     from rift.text_utils import doc_id_for
 
     register_extensions()
+    if len(raw.text) > nlp.max_length:
+        raise InputError(f"{raw.path}: {len(raw.text):,} characters is more than one document may hold "
+                         f"({nlp.max_length:,}); split it into smaller files")
     repaired = repair_text(raw.text)
     doc = nlp.make_doc(repaired.text)
     doc._.rift_doc_id = doc_id_for(raw.text)

@@ -25,6 +25,7 @@ NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj",
 # how far back (in sentences) a pronoun or a collective looks for its antecedents
 PRONOUN_WINDOW = 2
 SALIENCE_WINDOW = 4
+NAME_PARTICLES = frozenset({"the", "de", "van", "von", "der", "al", "el", "la", "le", "da", "di", "du", "bin", "ibn", "ben"})
 SUBJECT_BONUS = 0.6  # how many sentences of distance being a subject is worth to an antecedent
 DOC_PRIOR = 0.1  # weight of each earlier mention in the whole document when picking "the two nations"
 
@@ -38,6 +39,11 @@ class _Found:
     name: str | None
     ante_kind: str | None = None  # for pronouns: the kind and form of what they stand for
     ante_form: str | None = None
+    sent: int | None = None  # index of the sentence (set once: it is looked up often)
+
+    def __post_init__(self) -> None:
+        if self.sent is None:
+            self.sent = sentence_index(self.span.doc, self.span.start_char)
 
 
 def _acronym(text: str) -> bool:
@@ -50,6 +56,7 @@ class ActorTagger:
 
     def __init__(self, nlp: Language, kb: ActorKB | None = None):
         self.kb = kb or load_actor_kb()
+        self._acronyms: dict[str, tuple[bool, bool]] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         texts = set()
         for key, written in self.kb.written.items():
@@ -69,15 +76,18 @@ class ActorTagger:
     def _case_ok(self, span: Span) -> bool:
         key = normalise(span.text)
         written = self.kb.written.get(key, set())
-        text = " ".join(t.text for t in span)
-        if any(_acronym(w) for w in written):
-            if text in written or any(text == w for w in written):
+        acronyms = self._acronyms.get(key)
+        if acronyms is None:
+            acronyms = self._acronyms[key] = (any(_acronym(w) for w in written), all(_acronym(w) for w in written))
+        if acronyms[0]:
+            text = " ".join(t.text for t in span)
+            if text in written:
                 return True
-            if not any(not _acronym(w) for w in written):
-                return False
+            if acronyms[1]:
+                return False  # "US" must be written in capitals: "us" is a pronoun
         first = span[0].text
-        if span[0].lower_ == "the" and len(span) > 1:
-            first = span[1].text
+        if span[0].lower_ in NAME_PARTICLES and len(span) > 1:
+            first = span[1].text  # "the Soviets", "de Gaulle", "von Ribbentrop"
         return first[:1].isupper()
 
     def _non_agent(self, span: Span, form: str) -> bool:
@@ -163,10 +173,11 @@ class ActorTagger:
                 break
             if f.kind not in ("state", "party", "leader", "group"):
                 continue
-            s = sentence_index(doc, f.span.start_char)
+            s = f.sent
             dist = sent - s if s is not None and sent is not None else SALIENCE_WINDOW
             w = (1.0 / (1 + dist) if dist <= SALIENCE_WINDOW else 0.0) + DOC_PRIOR
-            score[f.code] = score.get(f.code, 0.0) + w
+            # among equals the later mention wins: it is nearer
+            score[f.code] = score.get(f.code, 0.0) + w + f.span.start * 1e-7
         if len(score) < 2:
             for f in found:  # a document that names its pair only later
                 score.setdefault(f.code, 0.01)
@@ -187,7 +198,7 @@ class ActorTagger:
         for f in found:
             if f.span.start >= tok.i:
                 break
-            s = sentence_index(doc, f.span.start_char)
+            s = f.sent
             if s is None or sent - s > PRONOUN_WINDOW:
                 continue
             f_kind = f.ante_kind or f.kind
@@ -248,8 +259,8 @@ class ActorTagger:
             tok = obj
             if tok.lower_ in ("it", "its", "itself") and has_dep and tok.dep_ in ("expl", "nsubj") and tok.head.lemma_ == "be":
                 continue
-            if tok.lower_ == "it" and not has_dep:
-                continue
+            if tok.lower_ == "it" and (not has_dep or tok.dep_ not in ("nsubj", "nsubjpass")):
+                continue  # as an object "it" is nearly always a thing ("refused to sign it")
             ante = self._pronoun_antecedent(doc, tok, self.kb.pronouns[tok.lower_], merged, groups)
             if not ante:
                 continue
@@ -270,10 +281,7 @@ class ActorTagger:
         actors, spans = [], []
         for f in found:
             a, b = orig_span(doc, f.span.start_char, f.span.end_char)
-            mention = ActorMention(
-                doc=doc_id, start=a, end=b, text=f.span.text, code=f.code, kind=f.kind, name=f.name,
-                sentence=sentence_index(doc, f.span.start_char),
-            )
+            mention = ActorMention(doc=doc_id, start=a, end=b, text=f.span.text, code=f.code, kind=f.kind, name=f.name, sentence=f.sent)
             actors.append(mention)
             spans.append((f.span, mention))
         doc._.actors = actors

@@ -184,7 +184,9 @@ def state_candidates(entry: dict) -> list[tuple[str, Candidate]]:
     nation = Candidate(entry["name"], "state", "adj", during + (life,) + (tuple(around) if follow else ()), strict=not follow and (start is not None or end is not None))
     pairs: list[tuple[str, Candidate]] = [(entry["name"], naming)]
     pairs += [(t, naming) for t in entry.get("names", []) or []]
-    pairs += [(t, Candidate(entry["name"], "state", "capital", naming.senses)) for t in entry.get("capitals", []) or []]
+    # a capital stands for its state only while the state exists ("Tashkent" in 1966 is a place)
+    capital = Candidate(entry["name"], "state", "capital", during + (life,), strict=start is not None or end is not None)
+    pairs += [(t, capital) for t in entry.get("capitals", []) or []]
     pairs += [(t, nation) for t in entry.get("adj", []) or []]
     people = Candidate(entry["name"], "state", "people", nation.senses, strict=nation.strict)
     pairs += [(t, people) for t in entry.get("people", []) or []]

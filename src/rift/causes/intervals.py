@@ -72,10 +72,11 @@ def _full_year(first: int, second: str) -> int:
 def find_intervals(text: str) -> list[IntervalMatch]:
     """Every interval in ``text``, in order of preference (ranges before single years), no overlaps."""
     found: list[IntervalMatch] = []
-    taken: list[tuple[int, int]] = []
+    # characters already claimed by a match: a mask keeps the overlap check linear in the match
+    taken = bytearray(len(text))
 
     def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+        return not any(taken[a:b])
 
     for kind, pat in _PATTERNS:
         for m in pat.finditer(text):
@@ -113,7 +114,7 @@ def find_intervals(text: str) -> list[IntervalMatch]:
                 y = int(g[0])
                 im = IntervalMatch(y, y, None, m.start(), m.end(), m.group())
             found.append(im)
-            taken.append((m.start(), m.end()))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return found
 
 

@@ -40,6 +40,7 @@ def register(app: typer.Typer) -> None:
         min_recall: float = typer.Option(0.0, "--min-recall", help="Exit non-zero when recall at --level is under this."),
         min_f1: float = typer.Option(0.0, "--min-f1", help="Exit non-zero when F1 at --level is under this."),
         show_errors: bool = typer.Option(False, "--errors", help="List the gold events missed and the predictions that match nothing."),
+        scope: str = typer.Option("documents", "--scope", help="documents: score every predicted event; sentences: only those in sentences the gold annotates (gold with start/end)."),
     ) -> None:
         """Score events against gold: precision and recall per field and per matching level."""
         from rift.errors import EvalError, InputError
@@ -72,15 +73,23 @@ def register(app: typer.Typer) -> None:
 
             rows = [json.loads(x) for x in (pred / "events.jsonl" if pred.is_dir() else pred).read_text(encoding="utf-8").splitlines() if x.strip()]
             predicted = [prediction_from_row(r) for r in rows if float(r.get("confidence", 1.0)) >= min_confidence]
-        scores = score_events(gold_events, predicted, doc_aliases=aliases)
+        if scope not in ("documents", "sentences"):
+            raise InputError(f"--scope must be documents or sentences, not '{scope}'")
+        scores = score_events(gold_events, predicted, doc_aliases=aliases, scope=scope)
         console.print(scores_table(scores))
         if show_errors:
             from rift.events.evaluate import errors
 
-            g_all = [g.__class__(aliases.get(g.doc, g.doc), g.source, g.target, g.category, g.sign, g.year, g.year_end, g.text, g.mode) for g in gold_events]
+            from dataclasses import replace
+
+            g_all = [replace(g, doc=aliases.get(g.doc, g.doc)) for g in gold_events]
             for doc in sorted({g.doc for g in g_all}, key=str):
                 gd = [g for g in g_all if g.doc == doc]
                 pd = [p for p in predicted if doc is None or p.doc == doc]
+                if scope == "sentences":
+                    from rift.events.evaluate import in_annotated_sentences
+
+                    pd = in_annotated_sentences(gd, pd)
                 missed, extra = errors(gd, pd, level if level in dict(__import__("rift.events.evaluate", fromlist=["LEVELS"]).LEVELS) else "dyad+sign+year")
                 for g in missed:
                     console.print(f"[yellow]missed[/yellow] {g.source}->{g.target} {g.category} {g.sign:+d} {g.year}  {(g.text or '')[:90]}", highlight=False)

@@ -22,7 +22,7 @@ def event_table(events, *, title: str = "") -> Table:
     """A rich table of events: when, who, what, to whom, how strongly, on whose authority."""
     t = Table(title=title or None, show_lines=False, expand=False)
     for name, kw in (("#", {"justify": "right"}), ("year", {}), ("source", {}), ("target", {}), ("category", {}), ("I", {"justify": "right"}),
-                     ("mode", {}), ("trigger", {}), ("cites", {}), ("sentence", {"overflow": "fold", "max_width": 60})):
+                     ("mode", {}), ("trigger", {}), ("cites", {}), ("sentence", {"overflow": "ellipsis", "no_wrap": True, "max_width": 60})):
         t.add_column(name, **kw)
     for e in events:
         cat = e.category + (f"/{e.plover_mode}" if e.plover_mode else "")

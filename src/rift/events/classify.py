@@ -46,6 +46,9 @@ def base_coding(entry: LexEntry, obj: LexEntry | None = None, agent_class: str |
     if entry.reverse and obj is not None and obj.cat is not None:
         return reversed_coding(obj.cat, kind=entry.kind)
     if entry.light and obj is not None and obj.cat is not None:
+        if entry.cat is not None and not is_cooperative(entry.cat) and is_cooperative(obj.cat):
+            # "imposed reparations": a hostile verb keeps its sign whatever its object
+            return Coding(entry.cat, entry.mode, kind=entry.kind)
         if entry.verbal and obj.cat in MATERIAL_CONFLICT:
             # "wrote a scathing attack on ...": a verbal attack is an accusation
             return Coding("ACCUSE", "disapprove", kind=obj.kind)
@@ -91,10 +94,16 @@ def negate(coding: Coding, how: str, lex: Lexicon | None = None) -> Coding:
     return replace(coding, negated=True, factor=coding.factor * float(weights.get("negated_conflict", 0.0)))
 
 
-def intend(coding: Coding, lex: Lexicon | None = None) -> Coding:
-    """An intended act: promised cooperation is an AGREE; intended conflict keeps its category."""
+def intend(coding: Coding, lex: Lexicon | None = None, pledge: bool = False) -> Coding:
+    """An intended act: promised cooperation is an AGREE; intended conflict keeps its category.
+
+    ``pledge``: a promise not to act ("promised not to invade Cuba"), an agreement.
+    """
     lex = lex or load_lexicon()
     weights = lex.scoring.get("weights") or {}
+    if pledge and coding.negated and not is_cooperative(coding.category) and coding.category != "REJECT":
+        # "promised not to invade Cuba": a pledge of restraint is an agreement
+        return replace(coding, category="AGREE", plover_mode=None, mode="intended", factor=1.0)
     if coding.negated:
         return replace(coding, mode="intended")
     if is_cooperative(coding.category) and coding.category not in ("RETREAT", "CONCEDE", "AGREE"):

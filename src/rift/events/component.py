@@ -67,7 +67,7 @@ class EventCoder:
             doc._.events = []
             return doc
         A = DocActors(doc)
-        frames = self.extractor.frames(doc, sents)
+        frames = self.extractor.frames(doc, sents, A)
         events: list[Event] = []
         seen: set[tuple] = set()
         cites: dict[int, list[CitationRef]] = {}
@@ -75,6 +75,8 @@ class EventCoder:
         for frame in frames:
             sent = sents[frame.sent]
             trig = frame.trigger
+            if frame.coding.factor == 0:
+                continue  # "did not intervene": a negated conflict is no event (PLOVER leaves them out)
             for src, tgt, conf in self.dyads(frame, A):
                 key = (frame.sent, trig.start, src.code, tgt.code)
                 if key in seen:

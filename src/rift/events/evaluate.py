@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -52,6 +52,8 @@ class EvalEvent:
     year_end: int | None = None  # a prediction dated to a span of years matches any year inside it
     text: str | None = None
     mode: str | None = None
+    start: int | None = None  # original-text offsets: of the annotated sentence (gold) or of the event's sentence
+    end: int | None = None
 
     def agrees(self, other: "EvalEvent", fields: Iterable[str]) -> bool:
         """True when ``other`` (a prediction) agrees with this gold event on ``fields``."""
@@ -142,9 +144,11 @@ def gold_from_row(row: dict, where: str) -> list[EvalEvent]:
     if year is not None and not isinstance(year, int):
         raise EvalError(f"{where}: year must be an integer or null, not {year!r}")
     doc = row.get("doc")
-    ev = EvalEvent(str(doc) if doc is not None else None, str(row["source"]), str(row["target"]), cat, int(sign), year, None, row.get("text"), row.get("mode"))
+    start, end = row.get("start"), row.get("end")
+    ev = EvalEvent(str(doc) if doc is not None else None, str(row["source"]), str(row["target"]), cat, int(sign), year, None,
+                   row.get("text"), row.get("mode"), start if isinstance(start, int) else None, end if isinstance(end, int) else None)
     if row.get("reciprocal"):
-        return [ev, EvalEvent(ev.doc, ev.target, ev.source, ev.category, ev.sign, ev.year, None, ev.text, ev.mode)]
+        return [ev, replace(ev, source=ev.target, target=ev.source)]
     return [ev]
 
 
@@ -205,6 +209,7 @@ def prediction_from_row(row: dict) -> EvalEvent:
     return EvalEvent(
         row.get("doc"), row["source"], row.get("target") or "", row.get("category"), _sign(float(row.get("intensity", 0.0))),
         start, end if end is not None and start is not None and end >= start else None, row.get("trigger"), row.get("mode"),
+        row.get("start"), row.get("end"),
     )
 
 
@@ -272,13 +277,31 @@ def _by_doc(events: list[EvalEvent], single: bool) -> dict[str | None, list[Eval
     return out
 
 
-def score_events(gold: list[EvalEvent], pred: list[EvalEvent], *, doc_aliases: dict[str, str] | None = None) -> EventScores:
+def in_annotated_sentences(gold: list[EvalEvent], pred: list[EvalEvent]) -> list[EvalEvent]:
+    """The predictions whose sentence overlaps a sentence the gold annotates (by offsets), for
+    gold that covers only some sentences of its documents."""
+    spans: dict[str | None, list[tuple[int, int]]] = defaultdict(list)
+    for g in gold:
+        if g.start is not None and g.end is not None:
+            spans[g.doc].append((g.start, g.end))
+    out = []
+    for p in pred:
+        if p.start is None or p.end is None:
+            continue
+        if any(p.start < b and a < p.end for a, b in spans.get(p.doc, [])):
+            out.append(p)
+    return out
+
+
+def score_events(gold: list[EvalEvent], pred: list[EvalEvent], *, doc_aliases: dict[str, str] | None = None, scope: str = "documents") -> EventScores:
     """Score predictions against gold, level by level.
 
     Args:
         gold: gold events (from :func:`load_gold`).
         pred: predicted events (from :func:`load_predictions` or rift's records).
         doc_aliases: names the gold may use for a document (a file stem) -> its document id.
+        scope: "documents" scores every prediction; "sentences" only those in sentences the gold
+            annotates (gold rows with ``start``/``end``), for gold that covers part of a text.
     Returns:
         :class:`EventScores`. When no gold event names a document, all predictions are scored
         against all gold events as one document.
@@ -286,9 +309,11 @@ def score_events(gold: list[EvalEvent], pred: list[EvalEvent], *, doc_aliases: d
     aliases = doc_aliases or {}
     single = all(g.doc is None for g in gold)
     if not single:
-        gold = [EvalEvent(aliases.get(g.doc, g.doc), *[getattr(g, f) for f in ("source", "target", "category", "sign", "year", "year_end", "text", "mode")]) for g in gold]
+        gold = [replace(g, doc=aliases.get(g.doc, g.doc)) for g in gold]
         docs = {g.doc for g in gold}
         pred = [p for p in pred if p.doc in docs]
+    if scope == "sentences":
+        pred = in_annotated_sentences(gold, pred)
     G, P = _by_doc(gold, single), _by_doc(pred, single)
     scores = EventScores(n_docs=len(G))
     for name, fields in LEVELS:

@@ -10,122 +10,35 @@ relationship the text is about at that point.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from rift.events.classify import Coding, base_coding, intend, is_cooperative, negate, request, reversed_coding
+from rift.events.frames import (
+    ABILITY,
+    ATTITUDE_PREPS,
+    CAUSATIVE_HOSTS,
+    CONTENT_VERBS,
+    NAMED_EVENTS,
+    PASSIVE_FALLBACK,
+    PREVENT,
+    RELATIVE_PRONOUNS,
+    TRANSFER,
+    ActorRef,
+    Chain,
+    DocActors,
+    Frame,
+    NP_DEPS,
+    _dedupe,
+)
 from rift.events.lexicon import PARTICLES, LexEntry, Lexicon, load_lexicon
+from rift.events.nominal import NominalFrames
 
-SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
-NP_DEPS = ("poss", "amod", "compound", "nmod", "appos", "npadvmod", "det", "nummod", "quantmod")
-COPULAS = frozenset({"be", "become", "feel", "seem", "grow", "remain", "appear", "get", "turn", "look", "stay", "prove"})
-CAUSATIVE_HOSTS = frozenset({"leave", "make", "render", "keep", "drive", "get", "set"})
-ATTITUDE_PREPS = ("at", "with", "over", "toward", "towards", "about", "of", "against", "by", "to", "for", "in", "on")
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
-SALIENCE_WINDOW = 4
-NAMED_EVENTS = frozenset({"war", "wars", "crisis", "revolution", "uprising", "campaign", "forward", "movement", "congress", "conference"})
-FEEL_WORDS = frozenset({"felt", "feel", "feels", "seemed", "seems", "became", "becomes", "grew"})
-DOC_PRIOR = 0.1  # weight of each earlier mention in the whole text when guessing a partner
-# verbs whose event-noun object is their content, not a second event ("rejected the proposal")
-CONTENT_VERBS = frozenset({"AGREE", "REQUEST", "REJECT"})
-# passive acts whose unnamed agent may be taken from context ("the Chinese would have been expelled")
-PASSIVE_FALLBACK = frozenset({"SANCTION", "COERCE", "ASSAULT", "AID", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "REQUEST", "PROTEST"})
-TRANSFER = frozenset({"AID", "COOPERATE", "RETREAT"})
-ABILITY = frozenset({"able", "unable", "manage", "succeed", "can", "could"})
+__all__ = ["ActorRef", "DocActors", "EventExtractor", "Frame"]
 
 
-@dataclass(frozen=True)
-class ActorRef:
-    """An actor found for an event, with the text that named it."""
-
-    code: str
-    text: str
-    start: int  # token index of the mention
-    end: int
-    kind: str = "state"
-
-
-@dataclass
-class Frame:
-    """One event before it becomes a record."""
-
-    sent: int
-    trigger: Span
-    coding: Coding
-    sources: list[ActorRef]
-    targets: list[ActorRef]
-    reciprocal: bool = False
-    confidence: float = 1.0
-    blocked: bool = False  # the clause names a non-actor object: do not guess a target from context
-
-
-@dataclass
-class Chain:
-    """What the verbs above a trigger do to it."""
-
-    subject_host: Token  # the token whose subject is the trigger's subject
-    object_host: Token | None = None  # a controller whose object is the trigger's subject (asked X to)
-    negation: str | None = None  # not | refuse | fail
-    modes: list[str] = field(default_factory=list)  # intended | hypothetical | reported
-    request_host: Token | None = None
-    threaten_host: Token | None = None
-    stop: bool = False
-    controllers: list[Token] = field(default_factory=list)
-    ability: bool = False
-
-
-class DocActors:
-    """Actor mentions of a doc indexed by token, plus the salience of actors over sentences."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.by_token: dict[int, list[ActorRef]] = {}
-        self.ordered: list[tuple[int, ActorRef]] = []  # (sentence, ref) in text order
-        for span, m in doc._.actor_spans or []:
-            ref = ActorRef(m.code, span.text, span.start, span.end, m.kind)
-            for i in range(span.start, span.end):
-                self.by_token.setdefault(i, []).append(ref)
-            self.ordered.append((m.sentence if m.sentence is not None else -1, ref))
-
-    def at(self, tok: Token) -> list[ActorRef]:
-        """The actors named by the mention covering ``tok``."""
-        return self.by_token.get(tok.i, [])
-
-    def partner(self, sent: int, before: int, exclude: set[str]) -> ActorRef | None:
-        """The most salient actor not in ``exclude`` around sentence ``sent`` (before token ``before``)."""
-        score: dict[str, float] = {}
-        last: dict[str, ActorRef] = {}
-        for s, ref in self.ordered:
-            if s > sent:
-                break
-            if s < sent - SALIENCE_WINDOW or ref.code in exclude:
-                continue
-            # later in the same sentence counts too, less ("This miserly loan angered China")
-            w = 0.5 if (s == sent and ref.start >= before) else 1.0 / (1 + sent - s)
-            score[ref.code] = score.get(ref.code, 0.0) + w
-            last.setdefault(ref.code, ref) if ref.start >= before else last.__setitem__(ref.code, ref)
-        if not score:
-            return None
-        for s, ref in self.ordered:  # the pair the whole text is about weighs in too
-            if ref.start >= before and s >= sent:
-                break
-            if ref.code in score:
-                score[ref.code] += DOC_PRIOR
-        best = max(score, key=lambda c: score[c])
-        return last[best]
-
-
-def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
-    out, seen = [], set()
-    for r in refs:
-        if r.code not in seen:
-            seen.add(r.code)
-            out.append(r)
-    return out
-
-
-class EventExtractor:
+class EventExtractor(NominalFrames):
     """Extracts :class:`Frame` s from a parsed doc. Build once; call per doc."""
 
     def __init__(self, lex: Lexicon | None = None):
@@ -173,9 +86,11 @@ class EventExtractor:
         if not entries:
             return None
         for e in entries:
-            if e.particle and not any(c.lower_ == e.particle and c.dep_ in ("prt", "prep", "advmod", "dobj") for c in tok.children):
-                continue
-            if e.obj and not any(c.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "npadvmod", "advmod") and c.lemma_.lower() == e.obj for c in tok.subtree):
+            if e.particle and not any(
+                c.lower_ == e.particle and c.dep_ in ("prt", "prep", "advmod", "dobj") and tok.i < c.i <= tok.i + 3 for c in tok.children
+            ):
+                continue  # the particle follows the verb closely ("caved in to", not "In 1950 ... gave")
+            if e.obj and not any(c.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "npadvmod", "advmod") and e.obj in (c.lemma_.lower(), c.lower_) for c in tok.subtree):
                 continue
             return e
         return None
@@ -218,7 +133,7 @@ class EventExtractor:
                     break
         if conj:
             for c in tok.conjuncts:
-                if c.i > tok.i:
+                if c.i > tok.i and not self._is_clause_subject(c):
                     found += self.np_actors(c, A, depth, of, conj=False)
         return _dedupe(found)
 
@@ -262,8 +177,13 @@ class EventExtractor:
             # "In September Kosygin met Zhou": the parser hangs the subject on the date's preposition
             if c.dep_ == "prep" and c.i < verb.i and c.lower_ in ("in", "on", "by", "during", "after", "from"):
                 last = max(c.subtree, key=lambda t: t.i)
-                if last.i == verb.i - 1 and last.pos_ == "PROPN" and A.at(last) and any(t.ent_type_ == "DATE" for t in c.subtree):
+                if last.i == verb.i - 1 and last.pos_ == "PROPN" and A.at(last) and (
+                    any(t.ent_type_ in ("DATE", "EVENT") for t in c.subtree) or c.i == c.sent.start
+                ):
                     return _dedupe(A.at(last)), last
+        stolen = self._clause_subject(verb, A)
+        if stolen:
+            return stolen, verb.doc[verb.i - 1]
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return self.subject_of(verb.head, A, seen + 1)
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -286,8 +206,36 @@ class EventExtractor:
             return self.subject_of(verb.head, A, seen + 1)
         return [], None
 
+    def _clause_subject(self, verb: Token, A: DocActors) -> list[ActorRef]:
+        """Actors hung on the previous clause's object that are really this clause's subject.
+
+        "Egypt nationalized the company, and Britain, France and Israel attacked Egypt": the
+        parser makes 'Britain, France and Israel' conjuncts of 'company'.
+        """
+        if verb.dep_ != "conj" or verb.i == 0:
+            return []
+        prev = verb.doc[verb.i - 1]
+        if prev.dep_ != "conj" or not A.at(prev):
+            return []
+        out = []
+        tok = prev
+        while tok.dep_ == "conj" and A.at(tok):
+            out += A.at(tok)
+            tok = tok.head
+        return _dedupe(out)
+
+    def _is_clause_subject(self, tok: Token) -> bool:
+        """True for a conjunct that starts the next clause (see :meth:`_clause_subject`)."""
+        last = tok
+        while last.i + 1 < len(last.doc) and last.doc[last.i + 1].dep_ in ("cc", "punct", "conj") and last.doc[last.i + 1].pos_ != "VERB":
+            last = last.doc[last.i + 1]
+        nxt = last.i + 1
+        return nxt < len(tok.doc) and tok.doc[nxt].pos_ == "VERB" and tok.doc[nxt].dep_ == "conj"
+
     def passive_subject(self, verb: Token) -> Token | None:
         """The passive subject of ``verb`` (or of the verb it is coordinated with)."""
+        if verb.tag_ == "VBN" and verb.dep_ == "acl":
+            return verb.head
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 return c
@@ -296,6 +244,9 @@ class EventExtractor:
         return None
 
     def is_passive(self, verb: Token) -> bool:
+        """A passive clause, or a passive participle modifying a noun ("exiles trained by the CIA")."""
+        if verb.tag_ == "VBN" and verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children):
+            return True
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
     def chain(self, trig: Token) -> Chain:
@@ -303,19 +254,31 @@ class EventExtractor:
         ch = Chain(subject_host=trig)
         tok = trig
         self._local_mods(tok, ch)
-        for _ in range(6):
+        for _ in range(8):
             head = tok.head
             if head.i == tok.i:
                 break
             dep = tok.dep_
+            if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+                # "of persecuting Kazakhs and causing ...": a conjunct shares its first verb's frame
+                tok = head
+                continue
             if dep == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
                 prep, host = head, head.head
                 host_entry = self.verb_entry(host) if host.pos_ in ("VERB", "AUX") else None
                 if prep.lower_ in ("of", "for", "with") and host_entry is not None and host_entry.cat == "ACCUSE":
-                    # "accused the Chinese of persecuting Kazakhs": the accused acts, as reported
+                    # "accused the Chinese of persecuting Kazakhs": the accusation is the event
                     ch.object_host = host
                     ch.modes.append("reported")
+                    ch.under_accusation = True
                     break
+                if prep.lower_ == "from" and host.lemma_.lower() in PREVENT:
+                    # "prevented him from taking action": it did not happen
+                    ch.negation = ch.negation or "not"
+                    ch.controllers.append(host)
+                    tok = host
+                    ch.subject_host = host
+                    continue
                 if host.lemma_.lower() in ("from",) or prep.lower_ in ("from",) and host.lemma_.lower() in ("refrain", "abstain", "desist"):
                     ch.negation = "refuse"
                     ch.controllers.append(host)
@@ -345,6 +308,7 @@ class EventExtractor:
                 ch.negation = effect if ch.negation is None else ch.negation
             elif effect == "intend":
                 ch.modes.append("intended")
+                ch.pledge = True
             elif effect == "stop":
                 ch.stop = True
             elif effect == "request":
@@ -366,6 +330,8 @@ class EventExtractor:
             break
         if top.dep_ in ("ccomp", "parataxis") and top.head.lemma_.lower() in (self.report_neutral | self.report_accuse | self.opinion):
             ch.modes.append("reported")
+            if top.head.lemma_.lower() in self.report_accuse:
+                ch.under_accusation = True  # "claimed that the Soviets coerced ...": one ACCUSE, not two events
             host = top.head
             if host.lemma_.lower() in self.opinion and ch.negation is None and any(c.dep_ == "neg" for c in host.children):
                 ch.negation = "not"  # "did not feel that they were allied": negation raised from the opinion verb
@@ -434,7 +400,7 @@ class EventExtractor:
         elif "reported" in ch.modes:
             mode = "reported"
         if mode == "intended" and ch.request_host is None and ch.threaten_host is None:
-            coding = intend(coding, self.lex)
+            coding = intend(coding, self.lex, pledge=ch.pledge and ch.negation == "not")
         elif mode != "asserted":
             coding = replace(coding, mode=mode)
         return coding
@@ -470,6 +436,13 @@ class EventExtractor:
                             obj, obj_entry = p, self.noun_entry(p)
         agent_cls = self.agent_class_of(*(c for c in trig.children if c.dep_ in ("nsubj", "dobj", "nsubjpass"))) if entry.agents else None
         coding = base_coding(entry, obj_entry if uses_obj else None, agent_cls, self.lex)
+        recipient = any(c.dep_ in ("dative", "iobj") for c in trig.children) or bool(self.prep_actors(trig, ("to",), A))
+        if entry.light and obj is not None and obj_entry is None and not recipient and "military" in {
+            self.agent_class.get(t.lemma_.lower()) for t in [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod")]
+        }:
+            # "sent a carrier group", "sent troops": moving forces is a show of force
+            coding = Coding("MOBILIZE", "troops", kind=entry.kind)
+            obj_entry = LexEntry(lemma=obj.lemma_.lower(), pos="noun", cat="MOBILIZE", example="-")
         if coding is None and entry.light and obj is not None:
             coding = self._stance_coding(obj)
             if coding is not None:
@@ -481,6 +454,8 @@ class EventExtractor:
         if entry.light and obj is not None and any(c.dep_ in ("acl", "relcl") and self._names_event(c) for c in obj.children):
             return []  # "published open letters condemning ...": the participle names the event
         ch = self.chain(trig)
+        if ch.under_accusation:
+            return []
         coding = self.apply_chain(coding, ch)
         if entry.kind == "attitude" and entry.experiencer == "object":
             return self._psych_frames(trig, entry, coding, A, sent)
@@ -502,7 +477,7 @@ class EventExtractor:
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             e = self.verb_entry(tok)
             if e is not None:
-                if e.light:
+                if e.light and e.cat is None:
                     obj = self.object_noun(tok)
                     return obj is not None and self.noun_entry(obj) is not None
                 return True
@@ -576,12 +551,19 @@ class EventExtractor:
             return []  # an actor acting on itself ("Khrushchev condemned the actions of Stalin"): internal
         if entry.explicit and not targets and not reciprocal:
             return []
-        if not targets and len(src_codes) >= 2 and (entry.symmetric or any(s.kind == "collective" for s in sources)):
+        if len(src_codes) >= 2 and entry.symmetric:
+            targets, reciprocal = [], True  # "Chinese and Indian troops clashed": with each other
+        if not targets and len(src_codes) >= 2 and (entry.symmetric or any(s.kind == "collective" for s in sources) or is_cooperative(coding.category)):
             reciprocal = True  # "China and India clashed", "the two agreed to resume talks"
         frame = Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets, reciprocal, conf)
         # the object of a transfer is the goods, and a refusal's object the thing refused: the
         # recipient may still come from context ("refused to share the secret")
-        frame.blocked = blocked and not reciprocal and not coding.negated and (entry.cat or coding.category) not in TRANSFER
+        frame.blocked = blocked and not reciprocal and not coding.negated and not entry.reverse and (entry.cat or coding.category) not in TRANSFER
+        if obj_noun is not None and not targets and not reciprocal:
+            # "ended their bombardment of the island": the act's object is named, and is no actor
+            of_objs = [p for c in obj_noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            if of_objs and not any(self.np_actors(p, A) for p in of_objs):
+                frame.blocked = True
         return [frame]
 
     def np_agents(self, noun: Token, A: DocActors) -> list[ActorRef]:
@@ -608,7 +590,8 @@ class EventExtractor:
         def keep(refs: list[ActorRef]) -> list[ActorRef]:
             nonlocal self_only
             kept = [r for r in refs if r.code not in exclude]
-            if refs and not kept:
+            # only a named actor makes an act internal: "cut its sugar quota" is not about itself
+            if refs and not kept and any(r.kind != "pronoun" for r in refs):
                 self_only = True
             return kept
 
@@ -661,6 +644,12 @@ class EventExtractor:
                 if c.dep_ == "xcomp":
                     for d in c.children:
                         if d.dep_ in ("dobj", "dative"):
+                            out += keep(self.np_actors(d, A))
+        if not out and (entry.cat or coding.category) in ("REQUEST", "THREATEN", "ACCUSE", "REJECT"):
+            for c in trig.children:  # "demanded that the Americans leave Berlin": whoever is asked
+                if c.dep_ == "ccomp":
+                    for d in c.children:
+                        if d.dep_ in ("nsubj", "nsubjpass"):
                             out += keep(self.np_actors(d, A))
         if not out:
             for c in trig.children:  # "stepped in with loans to keep the Albanians afloat": the purpose
@@ -721,296 +710,10 @@ class EventExtractor:
             return []
         return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, exp, causer)]
 
-    def _felt(self, tok: Token) -> bool:
-        """A participle after 'felt' / 'seemed' / 'became' states a feeling ("felt insulted by")."""
-        if tok.tag_ != "VBN":
-            return False
-        if tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.lemma_.lower() in COPULAS - {"be"}:
-            return True
-        return any(c.dep_ == "aux" and c.lower_ in FEEL_WORDS for c in tok.children)
-
-    def adj_frames(self, tok: Token, entry: LexEntry, A: DocActors, sent: int) -> list[Frame]:
-        """'The Chinese were infuriated', 'left the Chinese resentful'."""
-        if self._felt(tok) and any(c.dep_ == "aux" and c.lower_ in FEEL_WORDS for c in tok.children):
-            exp, _ = self.subject_of(tok, A)  # "China felt insulted by the Soviets" parsed with 'felt' as auxiliary
-            if not exp:
-                aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in FEEL_WORDS)
-                exp = _dedupe([r for c in aux.children if c.dep_ in ("nsubj", "nsubjpass") for r in self.np_actors(c, A)])
-            if not exp:
-                return []
-            coding = self.apply_chain(Coding(entry.cat, entry.mode, kind=entry.kind), self.chain(tok))
-            return [Frame(sent, tok.doc[tok.i : tok.i + 1], coding, exp, self.prep_actors(tok, ATTITUDE_PREPS, A))]
-        head = tok
-        while head.dep_ == "conj" and head.head.i != head.i:
-            head = head.head
-        host = head.head
-        if head.dep_ in ("acomp", "attr", "ROOT") or (head.dep_ == "ROOT" and head.pos_ == "ADJ"):
-            verb = host if head.dep_ != "ROOT" else head
-            if verb.lemma_.lower() not in COPULAS and head.dep_ != "ROOT":
-                return []
-            exp, _ = self.subject_of(verb, A)
-            if not exp:
-                ps = self.passive_subject(verb)
-                exp = self.np_actors(ps, A) if ps is not None else []
-            causer = []
-            ch = self.chain(verb)
-        elif head.dep_ in ("oprd", "ccomp", "xcomp", "advcl") and host.lemma_.lower() in CAUSATIVE_HOSTS:
-            dobj = next((c for c in host.children if c.dep_ in ("dobj", "nsubj") and c.i > host.i), None)
-            exp = self.np_actors(dobj, A) if dobj is not None else []
-            if not exp:
-                # "left the Chinese disappointed" parsed with 'Chinese' hanging on the adjective
-                exp = _dedupe([r for c in head.children if c.i < head.i and c.dep_ in ("amod", "nsubj", "npadvmod", "compound", "det") for r in self.np_actors(c, A)])
-            causer, _ = self.subject_of(host, A)
-            ch = self.chain(host)
-        else:
-            return []
-        if not exp:
-            return []
-        targets = self.prep_actors(tok, ATTITUDE_PREPS, A) or causer
-        coding = self.apply_chain(Coding(entry.cat, entry.mode, kind=entry.kind), ch)
-        return [Frame(sent, tok.doc[tok.i : tok.i + 1], coding, exp, targets)]
-
-    def noun_frames(self, tok: Token, entry: LexEntry, A: DocActors, sent: int) -> list[Frame]:
-        """Nominal events: 'the withdrawal of Soviet specialists', 'Khrushchev's surrender to the US'."""
-        if entry.light:
-            return []
-        holder = tok
-        negation = None
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.neg_nouns:
-            holder = tok.head.head
-            negation = self.neg_nouns[holder.lemma_.lower()]
-        if self._predicative(tok) or tok.dep_ in ("compound", "amod"):
-            return []  # "Nationalist supply convoys": a modifier, not an event
-        sources: list[ActorRef] = []
-        for t in ([holder, tok] if holder.i != tok.i else [tok]):
-            for c in t.children:
-                if c.dep_ in ("poss", "amod", "compound", "nmod"):
-                    sources += self.np_actors(c, A, depth=2, of=False)
-        # "the withdrawal of Soviet troops from China": for a moving actor 'from' is where it left
-        sources += self.prep_actors(tok, ("by",) if entry.of == "source" else self.source_preps, A)
-        of_objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-        for p in of_objs:  # "the expulsion of Soviets from China": 'from' hangs on the 'of' object
-            sources += self.prep_actors(p, ("from",), A) if entry.of == "target" else []
-        of_actors = _dedupe([r for p in of_objs for r in self.np_actors(p, A, of=False)])
-        targets: list[ActorRef] = []
-        if entry.of == "source":
-            sources += of_actors
-        else:
-            targets += of_actors
-        agent_cls = None
-        if entry.agents:
-            of_noun = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
-            agent_cls = self.agent_class_of(of_noun)
-        coding = base_coding(entry, None, agent_cls, self.lex)
-        if coding is None:
-            return []
-        preps = tuple(p for p in self.target_preps(entry, coding.category) if (p not in self.source_preps or entry.of == "source") and p != "of")
-        targets += self.prep_actors(tok, preps, A)
-        if not targets:
-            for p in of_objs:  # "the severance of ties with Albania", "the imposition of treaties on China"
-                targets += self.prep_actors(p, preps, A)
-        sources, targets = _dedupe(sources), _dedupe(targets)
-        if not sources:
-            return []
-        src_codes = {r.code for r in sources}
-        targets_named = bool(targets)
-        targets = [t for t in targets if t.code not in src_codes]
-        if targets_named and not targets and len(src_codes) < 2:
-            return []  # an actor acting on itself
-        # "their bombardment of the island": the act has a named non-actor object
-        blocked = not targets and entry.of == "target" and any(not self.np_actors(p, A) and p.pos_ != "PRON" for p in of_objs)
-        if negation:
-            coding = negate(coding, negation, self.lex)
-        # the clause around the noun decides its mode
-        verb = tok
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        if verb.pos_ in ("VERB", "AUX"):
-            ch = self.chain(verb)
-            ch.negation = None
-            ch.stop = False
-            ch.request_host = ch.threaten_host = None
-            coding = self.apply_chain(coding, ch) if ch.modes else coding
-        paired = {r.code for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for r in self.np_actors(c, A, depth=2, of=False)}
-        recip = not targets and (any(r.kind == "collective" for r in sources) or len(paired) >= 2)
-        frame = Frame(sent, tok.doc[tok.i : tok.i + 1], coding, sources, targets, recip)
-        frame.blocked = blocked and not recip
-        return [frame]
-
-    def _predicative(self, tok: Token) -> bool:
-        """A noun that characterises rather than reports ('named X as their threat', 'was an insult')."""
-        if tok.dep_ in ("attr", "oprd", "acomp"):
-            return True
-        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in self.opinion:
-            return True
-        return False
-
-    def relation_frames(self, tok: Token, A: DocActors, sent: int) -> list[Frame]:
-        """'Relations between China and Russia began to improve': one attitude each way."""
-        sign = None
-        trigger = tok
-        head = tok.head
-        verbs = []
-        if tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp",)]
-            verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp"]
-        for v in verbs:
-            s = self.rel_verbs.get(v.lemma_.lower())
-            if s is None:
-                for c in v.children:
-                    if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in ("dive", "nosedive", "setback", "downturn", "low"):
-                        s = -1
-                    if c.dep_ in ("prt",) and self.rel_verbs.get(f"{v.lemma_.lower()} {c.lower_}") is not None:
-                        s = self.rel_verbs[f"{v.lemma_.lower()} {c.lower_}"]
-            if s is not None:
-                if s == 0 and self.chain(v).negation:
-                    return []  # "did not have disagreements" says nothing about the relationship
-                if s == 0:
-                    s = self.rel_noun_sign.get(tok.lemma_.lower()) or self.rel_noun_sign.get(tok.lower_)
-                    if s is None:
-                        for c in list(v.children):
-                            if c.dep_ in ("acomp", "attr", "oprd"):
-                                s = self._adj_sign(c)
-                if s:
-                    sign, trigger = s, v
-                    break
-        if sign is None:
-            for c in tok.children:
-                if c.dep_ == "amod" and c.lemma_.lower() in self.rel_adjs:
-                    sign = self.rel_adjs[c.lemma_.lower()]
-                    trigger = c
-                    break
-        if sign is None and tok.dep_ in ("nsubj",) and head.lemma_.lower() in COPULAS:
-            for c in head.children:
-                if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in self.rel_adjs:
-                    sign, trigger = self.rel_adjs[c.lemma_.lower()], c
-        if not sign:
-            return []
-        # who relates
-        pair = self.prep_actors(tok, ("between", "among"), A)
-        if len(pair) < 2:
-            for c in tok.children:
-                if c.dep_ in ("amod", "compound", "nmod", "poss"):
-                    pair += self.np_actors(c, A, depth=2, of=False)
-            pair += self.prep_actors(tok, ("with", "of"), A)
-        if len(pair) < 2 and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() == "be":
-            subj, _ = self.subject_of(tok.head.head, A)
-            pair = subj + pair
-        if len(pair) < 2 and tok.dep_ == "dobj":
-            subj, _ = self.subject_of(head, A)
-            pair = subj + pair
-        pair = _dedupe(pair)
-        while len(pair) < 2:
-            p = A.partner(sent, tok.i, {r.code for r in pair})
-            if p is None:
-                return []
-            pair.append(p)
-        cat = self.rel_cats.get("positive" if sign > 0 else "negative") or {}
-        coding = Coding(cat.get("category", "SUPPORT" if sign > 0 else "ACCUSE"), cat.get("mode"), kind="attitude")
-        verb = trigger if trigger.pos_ in ("VERB", "AUX") else head
-        if verb.pos_ in ("VERB", "AUX"):
-            ch = self.chain(verb)
-            if ch.negation:
-                sign = -sign  # "might not have affable relations"
-                cat = self.rel_cats.get("positive" if sign > 0 else "negative") or {}
-                coding = Coding(cat.get("category", "SUPPORT" if sign > 0 else "ACCUSE"), cat.get("mode"), kind="attitude")
-            ch.negation = None
-            ch.request_host = ch.threaten_host = None
-            ch.stop = False
-            if ch.modes:
-                coding = self.apply_chain(coding, ch)
-        a, b = pair[0], pair[1]
-        return [Frame(sent, tok.doc[trigger.i : trigger.i + 1], coding, [a, b], [], reciprocal=True)]
-
-    def _adj_sign(self, tok: Token) -> int | None:
-        lem = tok.lemma_.lower()
-        if lem in self.rel_adjs:
-            return self.rel_adjs[lem]
-        if lem in self.eval_neg:
-            return -1
-        if lem in self.eval_pos:
-            return 1
-        return None
-
-    def report_frames(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
-        """'The Chinese claimed that the USSR was turning into an imperial society': an ACCUSE."""
-        comp = next((c for c in trig.children if c.dep_ in ("ccomp",)), None)
-        if comp is None:
-            return []
-        sources, _ = self.subject_of(trig, A)
-        if not sources:
-            return []
-        src = {s.code for s in sources}
-        targets = []
-        for t in comp.subtree:
-            for r in A.at(t):
-                if r.code not in src and r.kind != "pronoun":
-                    targets.append(r)
-            if targets and t.dep_ in SUBJ:
-                break
-        targets = _dedupe(targets)[:1]
-        if not targets:
-            return []
-        ch = self.chain(trig)
-        coding = self.apply_chain(Coding("ACCUSE", "allege"), ch)
-        return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets)]
-
-    def opinion_frames(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
-        """'the Soviets considered the Chinese far too hasty', 'named the Soviet Union as their threat'."""
-        sources, _ = self.subject_of(trig, A)
-        if not sources:
-            return []
-        src = {s.code for s in sources}
-        target_tok = None
-        sign = None
-        comp = next((c for c in trig.children if c.dep_ == "ccomp"), None)
-        if comp is not None:
-            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            target_tok = subj
-            sign = self._eval_sign(comp, stop=subj)
-        else:
-            dobj = next((c for c in trig.children if c.dep_ in ("dobj", "nsubj") and c.i > trig.i), None)
-            if dobj is None:
-                dobj = next((c for c in trig.children if c.dep_ == "ccomp"), None)
-            target_tok = dobj
-            sign = self._eval_sign(trig, stop=dobj, skip_subject=True)
-        if not sign or target_tok is None:
-            return []
-        targets = [t for t in self.np_actors(target_tok, A) if t.code not in src]
-        if not targets:
-            return []
-        ch = self.chain(trig)
-        cat = self.rel_cats.get("positive" if sign > 0 else "negative") or {}
-        coding = self.apply_chain(Coding(cat.get("category", "SUPPORT"), cat.get("mode"), kind="attitude"), ch)
-        return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets)]
-
-    def _eval_sign(self, root: Token, stop: Token | None, skip_subject: bool = False) -> int | None:
-        skip = set()
-        if stop is not None:
-            skip = {t.i for t in stop.subtree}
-        if skip_subject:
-            for c in root.children:
-                if c.dep_ in SUBJ:
-                    skip |= {t.i for t in c.subtree}
-        sign = None
-        for t in root.subtree:
-            if t.i in skip or t is root:
-                continue
-            lem = t.lemma_.lower()
-            if t.lower_ in self.too and t.head.pos_ in ("ADJ", "ADV"):
-                return -1
-            if lem in self.eval_neg or t.lower_ in self.eval_neg:
-                sign = -1
-            elif (lem in self.eval_pos or t.lower_ in self.eval_pos) and sign is None:
-                sign = 1
-        if sign is not None and any(c.dep_ == "neg" for c in root.subtree if c.i not in skip):
-            sign = -sign
-        return sign
-
     # ------------------------------------------------------------------ driver
-    def frames(self, doc: Doc, sents: list[Span]) -> list[Frame]:
+    def frames(self, doc: Doc, sents: list[Span], actors: DocActors | None = None) -> list[Frame]:
         """Every frame of the doc, in text order."""
-        A = DocActors(doc)
+        A = actors or DocActors(doc)
         out: list[Frame] = []
         for si, sent in enumerate(sents):
             if not any(t.i in A.by_token for t in sent):

@@ -12,6 +12,8 @@ from rift.errors import InputError
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_BYTES = 200 * 1024 * 1024  # one document; larger inputs belong in `rift batch`
+# an HTML tree takes tens of times its file's size in memory: a smaller limit keeps it bounded
+MAX_HTML_BYTES = 32 * 1024 * 1024
 
 _BINARY_MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -73,7 +75,7 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
     Raises:
         InputError: when the data is empty or binary.
     """
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(): that copies the whole input
         raise InputError(f"{name}: the file is empty")
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
@@ -164,10 +166,15 @@ def _from_bytes(data: bytes, path: str) -> RawText:
     suffix = Path(path).suffix.lower()
     title = None
     if suffix in (".html", ".htm") or (suffix == "" and re.match(r"\s*<(!doctype|html)", text[:200], re.I)):
+        if len(data) > MAX_HTML_BYTES:
+            raise InputError(
+                f"{path}: {len(data) // (1024 * 1024)} MB is too large for one HTML page (at most "
+                f"{MAX_HTML_BYTES // (1024 * 1024)} MB); save its text as .txt first"
+            )
         text, title = html_to_text(text)
     elif suffix in (".md", ".markdown"):
         text = markdown_to_text(text)
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError(f"{path}: no text in this file")
     return RawText(path=path, text=text, encoding=encoding, title=title)
 
@@ -190,6 +197,11 @@ def read_path(path: str | Path) -> RawText:
         if size > MAX_BYTES:
             raise InputError(
                 f"{path}: {size // (1024 * 1024)} MB is too large for one document; split it or use `rift batch`"
+            )
+        if size > MAX_HTML_BYTES and p.suffix.lower() in (".html", ".htm"):
+            raise InputError(
+                f"{path}: {size // (1024 * 1024)} MB is too large for one HTML page (at most "
+                f"{MAX_HTML_BYTES // (1024 * 1024)} MB); save its text as .txt first"
             )
         # read at most one byte past the limit: a file that grows while read is still bounded
         with p.open("rb") as fh:

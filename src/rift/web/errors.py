@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from rift.errors import InputError, ModelError, RiftError, StorageError
+from rift.errors import BusyError, InputError, ModelError, RiftError, StorageError
 
 log = logging.getLogger("rift.web")
 
@@ -65,6 +65,9 @@ _MESSAGES = {
 
 def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     detail = exc.detail if isinstance(exc.detail, str) else None
+    if exc.status_code == 400 and detail == "There was an error parsing the body":
+        # FastAPI's answer to a body it cannot decode: malformed like any other, so 422
+        return error_response(422, "invalid request body: it cannot be decoded as the declared content type")
     if exc.status_code == 404 and detail in (None, "Not Found"):
         detail = f"nothing at {request.url.path}"
     message = detail if detail and detail not in ("Not Found", "Method Not Allowed") else _MESSAGES.get(exc.status_code, "error")
@@ -84,7 +87,7 @@ def _validation_error(_request: Request, exc: RequestValidationError) -> JSONRes
 def _rift_error(_request: Request, exc: RiftError) -> JSONResponse:
     if isinstance(exc, InputError):
         return error_response(422, exc.message, code="invalid_input")
-    if isinstance(exc, (StorageError, ModelError)):
+    if isinstance(exc, (StorageError, ModelError, BusyError)):
         return error_response(503, exc.message)
     return error_response(400, exc.message)
 

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from rift.errors import RiftError
+from rift.errors import BusyError, RiftError
 from rift.read import RawText
 from rift.web.corpus import Corpus
 
@@ -49,11 +49,13 @@ class Jobs:
     """
 
     def __init__(self, corpus: Corpus, *, model: str, doctype: str = "narrative", keep: int = 200, nlp=None,
-                 preload: bool = False):
+                 preload: bool = False, max_pending: int = 32):
         self.corpus = corpus
         self.model = model
         self.doctype = doctype
         self.keep = keep
+        # queued texts wait in memory: bound how many, so a flood of uploads cannot exhaust it
+        self.max_pending = max_pending
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         self._nlp = nlp
@@ -100,6 +102,9 @@ class Jobs:
         """Queue the analysis of one text; returns the queued job."""
         job = Job(id=uuid.uuid4().hex, title=raw.title or raw.path, created=_now())
         with self._lock:
+            pending = sum(1 for j in self._jobs.values() if j.status in ("queued", "running"))
+            if pending >= self.max_pending:
+                raise BusyError(f"{pending} analyses are already waiting; try again in a minute")
             self._jobs[job.id] = job
             if len(self._jobs) > self.keep:
                 for old in sorted(self._jobs.values(), key=lambda j: j.created)[: len(self._jobs) - self.keep]:

@@ -1,0 +1,316 @@
+"""Events named by nouns, adjectives and judgements rather than by a verb of action.
+
+Nominal events ("the withdrawal of Soviet specialists"), attitudes ("the Chinese were
+infuriated", "left the Chinese resentful"), talk about a relationship ("relations began to
+improve"), accusations by report ("the Chinese claimed that ...") and judgements ("considered
+the Chinese far too hasty"). :class:`NominalFrames` is mixed into
+:class:`~rift.events.extract.EventExtractor`, whose clause helpers it uses.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from rift.events.classify import Coding, base_coding, negate
+from rift.events.frames import (
+    ATTITUDE_PREPS,
+    CAUSATIVE_HOSTS,
+    COPULAS,
+    FEEL_WORDS,
+    SUBJ,
+    ActorRef,
+    DocActors,
+    Frame,
+    _dedupe,
+)
+from rift.events.lexicon import LexEntry
+
+
+class NominalFrames:
+    """Frames for nouns, adjectives, relationships, reports and judgements (a mixin)."""
+
+    def _felt(self, tok: Token) -> bool:
+        """A participle after 'felt' / 'seemed' / 'became' states a feeling ("felt insulted by")."""
+        if tok.tag_ != "VBN":
+            return False
+        if tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.lemma_.lower() in COPULAS - {"be"}:
+            return True
+        return any(c.dep_ == "aux" and c.lower_ in FEEL_WORDS for c in tok.children)
+
+    def adj_frames(self, tok: Token, entry: LexEntry, A: DocActors, sent: int) -> list[Frame]:
+        """'The Chinese were infuriated', 'left the Chinese resentful'."""
+        if self._felt(tok) and any(c.dep_ == "aux" and c.lower_ in FEEL_WORDS for c in tok.children):
+            exp, _ = self.subject_of(tok, A)  # "China felt insulted by the Soviets" parsed with 'felt' as auxiliary
+            if not exp:
+                aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in FEEL_WORDS)
+                exp = _dedupe([r for c in aux.children if c.dep_ in ("nsubj", "nsubjpass") for r in self.np_actors(c, A)])
+            if not exp:
+                return []
+            coding = self.apply_chain(Coding(entry.cat, entry.mode, kind=entry.kind), self.chain(tok))
+            return [Frame(sent, tok.doc[tok.i : tok.i + 1], coding, exp, self.prep_actors(tok, ATTITUDE_PREPS, A))]
+        head = tok
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        host = head.head
+        if head.dep_ in ("acomp", "attr", "ROOT") or (head.dep_ == "ROOT" and head.pos_ == "ADJ"):
+            verb = host if head.dep_ != "ROOT" else head
+            if verb.lemma_.lower() not in COPULAS and head.dep_ != "ROOT":
+                return []
+            exp, _ = self.subject_of(verb, A)
+            if not exp:
+                ps = self.passive_subject(verb)
+                exp = self.np_actors(ps, A) if ps is not None else []
+            causer = []
+            ch = self.chain(verb)
+        elif head.dep_ in ("oprd", "ccomp", "xcomp", "advcl") and host.lemma_.lower() in CAUSATIVE_HOSTS:
+            dobj = next((c for c in host.children if c.dep_ in ("dobj", "nsubj") and c.i > host.i), None)
+            exp = self.np_actors(dobj, A) if dobj is not None else []
+            if not exp:
+                # "left the Chinese disappointed" parsed with 'Chinese' hanging on the adjective
+                exp = _dedupe([r for c in head.children if c.i < head.i and c.dep_ in ("amod", "nsubj", "npadvmod", "compound", "det") for r in self.np_actors(c, A)])
+            causer, _ = self.subject_of(host, A)
+            ch = self.chain(host)
+        else:
+            return []
+        if not exp:
+            return []
+        targets = self.prep_actors(tok, ATTITUDE_PREPS, A) or causer
+        coding = self.apply_chain(Coding(entry.cat, entry.mode, kind=entry.kind), ch)
+        return [Frame(sent, tok.doc[tok.i : tok.i + 1], coding, exp, targets)]
+
+    def noun_frames(self, tok: Token, entry: LexEntry, A: DocActors, sent: int) -> list[Frame]:
+        """Nominal events: 'the withdrawal of Soviet specialists', 'Khrushchev's surrender to the US'."""
+        if entry.light:
+            return []
+        holder = tok
+        negation = None
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.neg_nouns:
+            holder = tok.head.head
+            negation = self.neg_nouns[holder.lemma_.lower()]
+        if self._predicative(tok) or tok.dep_ in ("compound", "amod"):
+            return []  # "Nationalist supply convoys": a modifier, not an event
+        sources: list[ActorRef] = []
+        for t in ([holder, tok] if holder.i != tok.i else [tok]):
+            for c in t.children:
+                if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                    sources += self.np_actors(c, A, depth=2, of=False)
+        # "the withdrawal of Soviet troops from China": for a moving actor 'from' is where it left
+        sources += self.prep_actors(tok, ("by",) if entry.of == "source" else self.source_preps, A)
+        of_objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for p in of_objs:  # "the expulsion of Soviets from China": 'from' hangs on the 'of' object
+            sources += self.prep_actors(p, ("from",), A) if entry.of == "target" else []
+        of_actors = _dedupe([r for p in of_objs for r in self.np_actors(p, A, of=False)])
+        targets: list[ActorRef] = []
+        if entry.of == "source":
+            sources += of_actors
+        else:
+            targets += of_actors
+        agent_cls = None
+        if entry.agents:
+            of_noun = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+            agent_cls = self.agent_class_of(of_noun)
+        coding = base_coding(entry, None, agent_cls, self.lex)
+        if coding is None:
+            return []
+        preps = tuple(p for p in self.target_preps(entry, coding.category) if (p not in self.source_preps or entry.of == "source") and p != "of")
+        targets += self.prep_actors(tok, preps, A)
+        if not targets:
+            for p in of_objs:  # "the severance of ties with Albania", "the imposition of treaties on China"
+                targets += self.prep_actors(p, preps, A)
+        sources, targets = _dedupe(sources), _dedupe(targets)
+        if not sources:
+            return []
+        src_codes = {r.code for r in sources}
+        targets_named = bool(targets)
+        targets = [t for t in targets if t.code not in src_codes]
+        if targets_named and not targets and len(src_codes) < 2:
+            return []  # an actor acting on itself
+        # "their bombardment of the island": the act has a named non-actor object
+        blocked = not targets and entry.of == "target" and any(not self.np_actors(p, A) and p.pos_ != "PRON" for p in of_objs)
+        if negation:
+            coding = negate(coding, negation, self.lex)
+        # the clause around the noun decides its mode
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            ch = self.chain(verb)
+            ch.negation = None
+            ch.stop = False
+            ch.request_host = ch.threaten_host = None
+            coding = self.apply_chain(coding, ch) if ch.modes else coding
+        paired = {r.code for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for r in self.np_actors(c, A, depth=2, of=False)}
+        recip = not targets and (any(r.kind == "collective" for r in sources) or len(paired) >= 2)
+        frame = Frame(sent, tok.doc[tok.i : tok.i + 1], coding, sources, targets, recip)
+        frame.blocked = blocked and not recip
+        return [frame]
+
+    def _predicative(self, tok: Token) -> bool:
+        """A noun that characterises rather than reports ('named X as their threat', 'was an insult')."""
+        if tok.dep_ in ("attr", "oprd", "acomp"):
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in self.opinion:
+            return True
+        return False
+
+    def relation_frames(self, tok: Token, A: DocActors, sent: int) -> list[Frame]:
+        """'Relations between China and Russia began to improve': one attitude each way."""
+        sign = None
+        trigger = tok
+        head = tok.head
+        verbs = []
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp",)]
+            verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp"]
+        for v in verbs:
+            s = self.rel_verbs.get(v.lemma_.lower())
+            if s is None:
+                for c in v.children:
+                    if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in ("dive", "nosedive", "setback", "downturn", "low"):
+                        s = -1
+                    if c.dep_ in ("prt",) and self.rel_verbs.get(f"{v.lemma_.lower()} {c.lower_}") is not None:
+                        s = self.rel_verbs[f"{v.lemma_.lower()} {c.lower_}"]
+            if s is not None:
+                if s == 0 and self.chain(v).negation:
+                    return []  # "did not have disagreements" says nothing about the relationship
+                if s == 0:
+                    s = self.rel_noun_sign.get(tok.lemma_.lower()) or self.rel_noun_sign.get(tok.lower_)
+                    if s is None:
+                        for c in list(v.children):
+                            if c.dep_ in ("acomp", "attr", "oprd"):
+                                s = self._adj_sign(c)
+                if s:
+                    sign, trigger = s, v
+                    break
+        if sign is None:
+            for c in tok.children:
+                if c.dep_ == "amod" and c.lemma_.lower() in self.rel_adjs:
+                    sign = self.rel_adjs[c.lemma_.lower()]
+                    trigger = c
+                    break
+        if sign is None and tok.dep_ in ("nsubj",) and head.lemma_.lower() in COPULAS:
+            for c in head.children:
+                if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in self.rel_adjs:
+                    sign, trigger = self.rel_adjs[c.lemma_.lower()], c
+        if not sign:
+            return []
+        # who relates
+        pair = self.prep_actors(tok, ("between", "among"), A)
+        if len(pair) < 2:
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "nmod", "poss"):
+                    pair += self.np_actors(c, A, depth=2, of=False)
+            pair += self.prep_actors(tok, ("with", "of"), A)
+        if len(pair) < 2 and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() == "be":
+            subj, _ = self.subject_of(tok.head.head, A)
+            pair = subj + pair
+        if len(pair) < 2 and tok.dep_ == "dobj":
+            subj, _ = self.subject_of(head, A)
+            pair = subj + pair
+        pair = _dedupe(pair)
+        while len(pair) < 2:
+            p = A.partner(sent, tok.i, {r.code for r in pair})
+            if p is None:
+                return []
+            pair.append(p)
+        cat = self.rel_cats.get("positive" if sign > 0 else "negative") or {}
+        coding = Coding(cat.get("category", "SUPPORT" if sign > 0 else "ACCUSE"), cat.get("mode"), kind="attitude")
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else head
+        if verb.pos_ in ("VERB", "AUX"):
+            ch = self.chain(verb)
+            if ch.negation:
+                sign = -sign  # "might not have affable relations"
+                cat = self.rel_cats.get("positive" if sign > 0 else "negative") or {}
+                coding = Coding(cat.get("category", "SUPPORT" if sign > 0 else "ACCUSE"), cat.get("mode"), kind="attitude")
+            ch.negation = None
+            ch.request_host = ch.threaten_host = None
+            ch.stop = False
+            if ch.modes:
+                coding = self.apply_chain(coding, ch)
+        a, b = pair[0], pair[1]
+        return [Frame(sent, tok.doc[trigger.i : trigger.i + 1], coding, [a, b], [], reciprocal=True)]
+
+    def _adj_sign(self, tok: Token) -> int | None:
+        lem = tok.lemma_.lower()
+        if lem in self.rel_adjs:
+            return self.rel_adjs[lem]
+        if lem in self.eval_neg:
+            return -1
+        if lem in self.eval_pos:
+            return 1
+        return None
+
+    def report_frames(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
+        """'The Chinese claimed that the USSR was turning into an imperial society': an ACCUSE."""
+        comp = next((c for c in trig.children if c.dep_ in ("ccomp",)), None)
+        if comp is None:
+            return []
+        sources, _ = self.subject_of(trig, A)
+        if not sources:
+            return []
+        src = {s.code for s in sources}
+        targets = []
+        for t in comp.subtree:
+            for r in A.at(t):
+                if r.code not in src and r.kind != "pronoun":
+                    targets.append(r)
+            if targets and t.dep_ in SUBJ:
+                break
+        targets = _dedupe(targets)[:1]
+        if not targets:
+            return []
+        ch = self.chain(trig)
+        coding = self.apply_chain(Coding("ACCUSE", "allege"), ch)
+        return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets)]
+
+    def opinion_frames(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
+        """'the Soviets considered the Chinese far too hasty', 'named the Soviet Union as their threat'."""
+        sources, _ = self.subject_of(trig, A)
+        if not sources:
+            return []
+        src = {s.code for s in sources}
+        target_tok = None
+        sign = None
+        comp = next((c for c in trig.children if c.dep_ == "ccomp"), None)
+        if comp is not None:
+            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            target_tok = subj
+            sign = self._eval_sign(comp, stop=subj)
+        else:
+            dobj = next((c for c in trig.children if c.dep_ in ("dobj", "nsubj") and c.i > trig.i), None)
+            if dobj is None:
+                dobj = next((c for c in trig.children if c.dep_ == "ccomp"), None)
+            target_tok = dobj
+            sign = self._eval_sign(trig, stop=dobj, skip_subject=True)
+        if not sign or target_tok is None:
+            return []
+        targets = [t for t in self.np_actors(target_tok, A) if t.code not in src]
+        if not targets:
+            return []
+        ch = self.chain(trig)
+        cat = self.rel_cats.get("positive" if sign > 0 else "negative") or {}
+        coding = self.apply_chain(Coding(cat.get("category", "SUPPORT"), cat.get("mode"), kind="attitude"), ch)
+        return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets)]
+
+    def _eval_sign(self, root: Token, stop: Token | None, skip_subject: bool = False) -> int | None:
+        skip = set()
+        if stop is not None:
+            skip = {t.i for t in stop.subtree}
+        if skip_subject:
+            for c in root.children:
+                if c.dep_ in SUBJ:
+                    skip |= {t.i for t in c.subtree}
+        sign = None
+        for t in root.subtree:
+            if t.i in skip or t is root:
+                continue
+            lem = t.lemma_.lower()
+            if t.lower_ in self.too and t.head.pos_ in ("ADJ", "ADV"):
+                return -1
+            if lem in self.eval_neg or t.lower_ in self.eval_neg:
+                sign = -1
+            elif (lem in self.eval_pos or t.lower_ in self.eval_pos) and sign is None:
+                sign = 1
+        if sign is not None and any(c.dep_ == "neg" for c in root.subtree if c.i not in skip):
+            sign = -sign
+        return sign
