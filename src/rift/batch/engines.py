@@ -45,9 +45,13 @@ class EngineError(RiftError):
 class Engine(Protocol):
     """Runs partitions and yields their results in completion order."""
 
-    def map(self, partitions: Iterable[Partition]) -> Iterator[PartitionResult]: ...
+    def map(self, partitions: Iterable[Partition]) -> Iterator[PartitionResult]:
+        """Run ``partitions`` (pulled lazily) and yield each result once it is done."""
+        ...
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Stop the workers."""
+        ...
 
 
 class InlineEngine:
@@ -61,11 +65,12 @@ class InlineEngine:
         get_pipeline(model)
 
     def map(self, partitions: Iterable[Partition]) -> Iterator[PartitionResult]:
+        """Run each partition here, in order."""
         for batch, items in partitions:
             yield process_partition(batch, items, self.model, self.batch_size)
 
     def close(self) -> None:
-        pass
+        """Nothing to stop."""
 
 
 CRASHED = "the pipeline crashed on this document (its worker process died: a crash in native code, or out of memory)"
@@ -120,6 +125,7 @@ class ProcessEngine:
         return self.pool.submit(process_partition, batch, items, self.model, self.batch_size)
 
     def map(self, partitions: Iterable[Partition]) -> Iterator[PartitionResult]:
+        """Run partitions on the pool, at most ``2 x workers`` at a time, isolating crashes."""
         pending: dict = {}
         source = iter(partitions)
         exhausted = False
@@ -165,6 +171,7 @@ class ProcessEngine:
         return merge_results(batch, results)
 
     def close(self) -> None:
+        """Shut the pool down."""
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -201,6 +208,7 @@ class DaskEngine:
         self.max_inflight = 2 * max(1, n)
 
     def map(self, partitions: Iterable[Partition]) -> Iterator[PartitionResult]:
+        """Submit partitions as tasks, at most ``2 x workers`` at a time, isolating crashes."""
         from distributed import KilledWorker, as_completed
 
         running = as_completed()
@@ -246,6 +254,7 @@ class DaskEngine:
             return crashed(batch, item)
 
     def close(self) -> None:
+        """Close the client and, if this engine started it, the local cluster."""
         client = getattr(self, "client", None)
         if client is not None:
             client.close()

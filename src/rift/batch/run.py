@@ -94,6 +94,7 @@ class _Stream:
         self.skip = skip
 
     def partitions(self, items: Iterable[WorkItem | BadInput], first_batch: int, size: int) -> Iterator[Partition]:
+        """Group the new documents of ``items`` into numbered partitions of ``size``."""
         batch = first_batch
         buf: list[WorkItem] = []
         for item in items:

@@ -93,6 +93,7 @@ class _TextWriter:
             self.notes.append(f"{elem.get('n')} {body}" if elem.get("n") else body)
 
     def walk(self, elem) -> None:
+        """Collect the text under ``elem``."""
         name = _local(elem.tag)
         if name == "note":
             self._note(elem)
@@ -112,6 +113,7 @@ class _TextWriter:
             self._flush()
 
     def text(self) -> str:
+        """The blocks, then the notes, separated by blank lines."""
         self._flush()
         parts = self.blocks + self.notes
         return "\n\n".join(parts)
