@@ -146,7 +146,6 @@ def analyze(
     Returns:
         An :class:`AnalysisResult`.
     """
-    from rift.analysis import analyse
 
     if on_error not in ("raise", "skip"):
         raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
@@ -171,24 +170,35 @@ def analyze(
             progress(len(results), len(raws))
     if not results:
         raise InputError(_nothing_left(skipped or []))
-    events = [e for d in results for e in d.events]
-    claims = [c for d in results for c in d.claims]
-    out = analyse(events, claims, bin=bin)
-    # the analysis may merge events and attach verdicts to claims: write them back per document
+    result = analyse_corpus(results, bin=bin)
+    result.skipped = list(skipped or [])
+    if out_path is not None:
+        write_outputs(result, out_path)
+        result.out_dir = out_path
+    return result
+
+
+def analyse_corpus(docs: list[DocResult], *, bin: str = "year") -> AnalysisResult:
+    """Run the corpus-level analysis (relations index, phases, merging, claims tested) over the
+    records of ``docs`` and write merged events and tested claims back onto each document.
+
+    Args:
+        docs: the per-document records (changed in place: their events and claims are replaced).
+        bin: time bin of the relations index.
+    """
+    from rift.analysis import analyse
+
+    out = analyse([e for d in docs for e in d.events], [c for d in docs for c in d.claims], bin=bin)
     by_doc_events: dict[str, list] = {}
     for e in out.events:
         by_doc_events.setdefault(e.doc, []).append(e)
     by_doc_claims: dict[str, list] = {}
     for c in out.claims:
         by_doc_claims.setdefault(c.doc, []).append(c)
-    for d in results:
+    for d in docs:
         d.events = by_doc_events.get(d.document.id, [])
         d.claims = by_doc_claims.get(d.document.id, [])
-    result = AnalysisResult(docs=results, series=out.series, phases=out.phases, skipped=list(skipped or []))
-    if out_path is not None:
-        write_outputs(result, out_path)
-        result.out_dir = out_path
-    return result
+    return AnalysisResult(docs=docs, series=out.series, phases=out.phases)
 
 
 def _nothing_left(skipped: list[tuple[str, str]]) -> str:

@@ -43,25 +43,14 @@ class Corpus:
     def add(self, doc_results) -> None:
         """Add (or replace, by id) analysed documents, redo the corpus-level analysis (relations
         index, phases, claims tested) over every document, and save it all in one transaction."""
-        from rift.analysis import analyse
-        from rift.api import AnalysisResult
+        from rift.api import analyse_corpus
 
         with self._lock:
             current = {d.document.id: d for d in self.result().docs}
             for d in doc_results:
                 current[d.document.id] = d
             docs = sorted(current.values(), key=lambda d: d.document.path)
-            out = analyse([e for d in docs for e in d.events], [c for d in docs for c in d.claims], bin=self.bin)
-            events: dict[str, list] = {}
-            for e in out.events:
-                events.setdefault(e.doc, []).append(e)
-            claims: dict[str, list] = {}
-            for c in out.claims:
-                claims.setdefault(c.doc, []).append(c)
-            for d in docs:
-                d.events = events.get(d.document.id, [])
-                d.claims = claims.get(d.document.id, [])
-            result = AnalysisResult(docs=docs, series=out.series, phases=out.phases)
+            result = analyse_corpus(docs, bin=self.bin)
             self._store.save(result)
             self._cached = result
             self.version += 1
