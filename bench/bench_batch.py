@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=None, help="documents of the FRUS sample (default all 200; quick 16)")
     ap.add_argument("--repeats", type=int, default=None, help="timed runs per measure (default 3; quick 2)")
     ap.add_argument("--model", default=None, help="spaCy model (default rift's)")
-    ap.add_argument("--batch-size", type=int, default=2, help="documents per partition (small, so 2 workers share even the quick corpus)")
+    ap.add_argument("--batch-size", type=int, default=4, help="documents per partition (small, so 2 workers share even the quick corpus)")
     ap.add_argument("--no-dask", action="store_true", help="leave out the Dask measures")
     args = ap.parse_args(argv)
     n_docs = args.docs or (16 if args.quick else 200)
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
 
             for w in (1, 2):
                 with LocalCluster(n_workers=w, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+                                  dashboard_address=None, silence_logs=logging.CRITICAL) as cluster:
                     results[f"dask-{w}"] = median_of(
                         lambda: time_rift(files, work, model=model, engine="dask", scheduler=cluster.scheduler_address,
                                           workers=w, batch_size=bs),

@@ -314,3 +314,21 @@ def test_web_job_queue_is_bounded():
     finally:
         release.set()
         jobs.shutdown()
+
+
+def test_web_corpus_on_a_batch_store_is_read_only(tmp_path, blank_nlp):
+    from rift.batch.run import BatchConfig, run_batch
+    from rift.errors import StorageError
+    from rift.web.corpus import Corpus
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("The Soviets signed a treaty with China in 1950. (Nogee, 12)")
+    run_batch([str(tmp_path / "in")], tmp_path / "store", BatchConfig(model="blank"), nlp=blank_nlp)
+    corpus = Corpus(tmp_path / "store" / "rift.duckdb")
+    try:
+        assert corpus.read_only
+        assert len(corpus.result().documents) == 1
+        with pytest.raises(StorageError, match="batch store"):
+            corpus.add([])
+    finally:
+        corpus.close()

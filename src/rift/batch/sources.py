@@ -204,7 +204,7 @@ def _jsonl_line(path: Path, lineno: int, line: bytes, doctype: str) -> WorkItem 
         return None
     try:
         obj = json.loads(line)
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         return BadInput(_key(path, f"L{lineno}"), f"{where}: not a JSON object ({str(exc)[:80]})")
     if not isinstance(obj, dict):
         return BadInput(_key(path, f"L{lineno}"), f"{where}: not a JSON object")
@@ -279,7 +279,7 @@ def _jsonl_keys(path: Path) -> Iterator[str]:
                 try:
                     obj = json.loads(line)
                     doc_id = obj.get("id") if isinstance(obj, dict) else None
-                except (UnicodeDecodeError, ValueError):
+                except (UnicodeDecodeError, ValueError, RecursionError):
                     doc_id = None
                 yield _key(path, str(doc_id) if doc_id not in (None, "") else f"L{lineno}")
     except OSError:

@@ -92,25 +92,33 @@ class _TextWriter:
         else:
             self.notes.append(f"{elem.get('n')} {body}" if elem.get("n") else body)
 
-    def walk(self, elem) -> None:
-        """Collect the text under ``elem``."""
-        name = _local(elem.tag)
-        if name == "note":
-            self._note(elem)
-            return
-        if name in _SKIP or not name:
-            return
-        block = name in _BLOCKS
-        if block:
-            self._flush()
-        if elem.text:
-            self.current.append(elem.text)
-        for child in elem:
-            self.walk(child)
-            if child.tail:
-                self.current.append(child.tail)
-        if block:
-            self._flush()
+    def walk(self, root) -> None:
+        """Collect the text under ``root``.
+
+        Iterative rather than recursive: a volume may nest elements deeper than Python's
+        recursion limit (libxml2 allows 2,048 levels)."""
+        stack = [(root, True)]
+        while stack:
+            node, opening = stack.pop()
+            if not opening:
+                if _local(node.tag) in _BLOCKS:
+                    self._flush()
+                if node is not root and node.tail:
+                    self.current.append(node.tail)
+                continue
+            name = _local(node.tag)
+            if name == "note" or name in _SKIP or not name:
+                if name == "note":
+                    self._note(node)
+                if node is not root and node.tail:
+                    self.current.append(node.tail)
+                continue
+            if name in _BLOCKS:
+                self._flush()
+            if node.text:
+                self.current.append(node.text)
+            stack.append((node, False))
+            stack.extend((child, True) for child in reversed(list(node)))
 
     def text(self) -> str:
         """The blocks, then the notes, separated by blank lines."""

@@ -194,9 +194,12 @@ class ClaimFinder:
 
     def _announces(self, sent: Span) -> bool:
         """"... has occurred in three phases": a periodisation is announced."""
+        parsed = sent.doc.has_annotation("DEP")
         for t in sent:
             if t.lower_ in self.words.period_nouns and t.lower_.endswith("s"):
-                if any(c.lower_ in self.words.counts or c.like_num for c in t.children):
+                # without a parse (a blank pipeline) the words just before stand in for the children
+                near = t.children if parsed else sent.doc[max(sent.start, t.i - 2) : t.i]
+                if any(c.lower_ in self.words.counts or c.like_num for c in near):
                     return True
         return False
 

@@ -30,7 +30,7 @@ def _print_summary(summary) -> None:
         f"({summary.docs_per_second:.1f} docs/s over {summary.seconds:.1f} s), {summary.already_stored} already stored, "
         f"{summary.duplicates} duplicate(s); [bold]{summary.events}[/bold] events"
     )
-    console.print(f"store: {summary.store} (open {summary.catalogue} with `rift export`, `rift report` or `rift serve --store`)")
+    console.print(f"store: {summary.store} (open {summary.catalogue} with `rift export`, `rift report` or `rift serve --db`)")
     if summary.skipped:
         err_console.print(f"[bold yellow]skipped {len(summary.skipped)} input(s):[/bold yellow]")
         for bad in summary.skipped[:MAX_LISTED_SKIPS]:

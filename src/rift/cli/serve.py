@@ -16,7 +16,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def serve(
-        db: Path = typer.Option(Path("rift.duckdb"), "--db", help="The DuckDB database to browse and add analyses to (created if missing)."),
+        db: Path = typer.Option(Path("rift.duckdb"), "--db", "--store", help="The DuckDB database to browse and add analyses to (created if missing), or a `rift batch` store folder to browse."),
         host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
         port: int = typer.Option(8000, "--port", help="Port to listen on."),
         token: Optional[str] = typer.Option(None, "--token", envvar="RIFT_TOKEN", help="Require this token on every request (env RIFT_TOKEN)."),

@@ -25,6 +25,9 @@ class Corpus:
         self.bin = bin
         self._lock = threading.RLock()
         self._store = Store(self.path)
+        row = self._store.con.execute("SELECT value FROM rift_meta WHERE key = 'store'").fetchone()
+        # a batch store's tables are views over Parquet parts: browse it, add to it with `rift batch`
+        self.read_only = bool(row and row[0] == "batch")
         self._cached = None
         self.version = 0
 
@@ -44,7 +47,10 @@ class Corpus:
         """Add (or replace, by id) analysed documents, redo the corpus-level analysis (relations
         index, phases, claims tested) over every document, and save it all in one transaction."""
         from rift.api import analyse_corpus
+        from rift.errors import StorageError
 
+        if self.read_only:
+            raise StorageError(f"{self.path} is a batch store: add documents to it with `rift batch`, not the web app")
         with self._lock:
             current = {d.document.id: d for d in self.result().docs}
             for d in doc_results:
