@@ -2,7 +2,7 @@
 
 The lexicon is data: each entry names a cue, how it is written, and which *kind* of cue it is,
 which decides where the cause and the effect of a link lie (see ``docs/causal.md``). The
-:class:`CueMatcher` turns the lexicon into one spaCy ``Matcher`` (built once per vocabulary)
+:class:`CueMatcher` turns the lexicon into one first-word index (built once per vocabulary)
 plus a small typo-tolerant look-up for single-word cues, so that "relatiated" or "embarassed"
 in a student essay still count.
 """
@@ -15,7 +15,6 @@ from importlib import resources
 from typing import Iterable
 
 import yaml
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -200,26 +199,29 @@ def _typo_limit(word: str) -> int:
 
 
 class CueMatcher:
-    """Finds the lexicon's cues in a doc: a spaCy ``Matcher`` plus a typo-tolerant look-up."""
+    """Finds the lexicon's cues in a doc: an index on their first word plus a typo-tolerant look-up."""
 
     def __init__(self, vocab: Vocab, cues: Iterable[Cue] | None = None):
         self.cues = tuple(cues if cues is not None else load_cues())
         words = load_words()
-        self.matcher = Matcher(vocab)
+        self._first: dict[str, list[tuple[int, tuple[frozenset[str], ...]]]] = {}
         self._fuzzy: dict[str, list[tuple[str, Cue]]] = {}
+        self._memo: dict[str, tuple[Cue, ...]] = {}
         self._exact_forms: set[str] = set()
-        self._ids: dict[int, int] = {}
         for i, cue in enumerate(self.cues):
-            pattern = []
+            # each slot is the set of lower-case forms a token may take; cues are fixed-length
+            # word sequences, so a dictionary keyed on the first word finds them faster than
+            # spaCy's Matcher with many IN-predicates (this stage runs on every sentence)
+            slots: list[frozenset[str]] = []
             for k, w in enumerate(cue.words):
                 if w == "POSS":
-                    pattern.append({"LOWER": {"IN": list(words.possessives)}})
+                    slots.append(frozenset(words.possessives))
                 elif k == 0 and cue.lemma:
-                    pattern.append({"LOWER": {"IN": list(inflections(w, words.irregular_forms))}})
+                    slots.append(frozenset(inflections(w, words.irregular_forms)))
                 else:
-                    pattern.append({"LOWER": w})
-            self.matcher.add(str(i), [pattern])
-            self._ids[vocab.strings.add(str(i))] = i
+                    slots.append(frozenset((w,)))
+            for first in slots[0]:
+                self._first.setdefault(first, []).append((i, tuple(slots)))
             if len(cue.words) == 1:
                 forms = inflections(cue.words[0], words.irregular_forms) if cue.lemma else (cue.words[0],)
                 for form in forms:
@@ -227,10 +229,22 @@ class CueMatcher:
                     if _typo_limit(form):
                         self._fuzzy.setdefault(form[0], []).append((form, cue))
 
-    def _fuzzy_cues(self, lower: str) -> list[Cue]:
+    def _fuzzy_cues(self, lower: str) -> tuple[Cue, ...]:
+        # words repeat across a corpus: remember each word's answer (bounded memo)
+        hit = self._memo.get(lower)
+        if hit is not None:
+            return hit
+        if len(self._memo) > 200_000:
+            self._memo.clear()
+        found = self._memo[lower] = tuple(self._fuzzy_scan(lower))
+        return found
+
+    def _fuzzy_scan(self, lower: str) -> list[Cue]:
         found = []
         for form, cue in self._fuzzy.get(lower[:1], ()):
             limit = _typo_limit(form)
+            if abs(len(lower) - len(form)) > limit:
+                continue
             # a typo swaps, doubles or drops letters; a different letter makes a different
             # word ("presented" is not "prevented")
             if sorted(lower) == sorted(form):
@@ -241,11 +255,23 @@ class CueMatcher:
                 found.append(cue)
         return found
 
+    def _exact_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """``(cue index, start, end)`` of every exact occurrence of a cue, overlaps included."""
+        lowers = [t.lower_ for t in doc]
+        n = len(lowers)
+        found = []
+        for start, low in enumerate(lowers):
+            for index, slots in self._first.get(low, ()):
+                end = start + len(slots)
+                if end <= n and all(lowers[start + k] in slots[k] for k in range(1, len(slots))):
+                    found.append((index, start, end))
+        return found
+
     def __call__(self, doc: Doc) -> list[CueMatch]:
         """The cues in ``doc``, longest first where they overlap, in text order."""
         raw: list[CueMatch] = []
-        for match_id, start, end in self.matcher(doc):
-            cue = self.cues[self._ids[match_id]]
+        for index, start, end in self._exact_matches(doc):
+            cue = self.cues[index]
             if cue.pos and doc[start].pos_ and doc[start].pos_ not in cue.pos:
                 continue
             raw.append(CueMatch(cue, start, end))
