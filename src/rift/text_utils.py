@@ -24,20 +24,26 @@ def sentences(doc: Doc) -> list[Span]:
     return sents
 
 
-def sentence_index(doc: Doc, char: int) -> int | None:
-    """Index (in :func:`sentences`) of the sentence holding cleaned offset ``char``."""
-    sents = sentences(doc)
-    lo, hi = 0, len(sents) - 1
+def containing(spans: list[Span], pos: int, *, by_char: bool = False) -> int | None:
+    """Index of the span (in a sorted, non-overlapping list) holding token ``pos``, or
+    character ``pos`` when ``by_char``; None when it falls between or outside them."""
+    lo, hi = 0, len(spans) - 1
     while lo <= hi:
         mid = (lo + hi) // 2
-        s = sents[mid]
-        if char < s.start_char:
+        s = spans[mid]
+        start, end = (s.start_char, s.end_char) if by_char else (s.start, s.end)
+        if pos < start:
             hi = mid - 1
-        elif char >= s.end_char:
+        elif pos >= end:
             lo = mid + 1
         else:
             return mid
     return None
+
+
+def sentence_index(doc: Doc, char: int) -> int | None:
+    """Index (in :func:`sentences`) of the sentence holding cleaned offset ``char``."""
+    return containing(sentences(doc), char, by_char=True)
 
 
 def offsets(doc: Doc) -> OffsetMap:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from rift.text_utils import offsets, paragraph_of, sentences
+from rift.text_utils import containing, offsets, paragraph_of, sentences
 
 Range = tuple[int, int]
 
@@ -33,17 +33,7 @@ class SentenceIndex:
 
     def of_token(self, i: int) -> int | None:
         """Index of the sentence holding token ``i``."""
-        lo, hi = 0, len(self.sents) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = self.sents[mid]
-            if i < s.start:
-                hi = mid - 1
-            elif i >= s.end:
-                lo = mid + 1
-            else:
-                return mid
-        return None
+        return containing(self.sents, i)
 
     def previous(self, k: int) -> int | None:
         """The sentence before sentence ``k`` in the same paragraph that says something
