@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rift.report import write_report
-from rift.report.browser import Watch, chromium_path, click_event, event_ids_shown, launch
+from rift.report.browser import chromium_path, click_event, event_ids_shown, launch, watched_page
 from rift.report.synthetic import synthetic_result
 from rift.report.vendor import Vendor, load_vendor
 
@@ -39,11 +39,8 @@ def browser():
 
 @pytest.fixture()
 def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    pg = context.new_page()
-    pg.watch = Watch(pg)
-    yield pg
-    context.close()
+    with watched_page(browser) as pg:
+        yield pg
 
 
 def _open(page, path: Path):

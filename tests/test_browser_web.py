@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from rift.report.browser import Watch, chromium_path, click_event, event_ids_shown, launch
+from rift.report.browser import chromium_path, click_event, event_ids_shown, launch, watched_page
 from rift.report.vendor import load_vendor
 from rift.store import Store
 from rift.report.synthetic import synthetic_result
@@ -89,11 +89,8 @@ def blank_server(tmp_path_factory):
 
 @pytest.fixture()
 def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    pg = context.new_page()
-    pg.watch = Watch(pg)
-    yield pg
-    context.close()
+    with watched_page(browser) as pg:
+        yield pg
 
 
 def _upload_through_form(page, server: Server, *, text: str | None = None, file: Path | None = None, title: str = "") -> str:

@@ -7,6 +7,8 @@ dialogs); :func:`event_ids_shown` and :func:`click_event` read and click the rep
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import os
 import shutil
 from pathlib import Path
@@ -128,3 +130,16 @@ def click_event(page, ids: list[str] | None = None) -> str:
     if page.evaluate("() => window.riftReport.timeline.getSelection()") != [target]:
         raise AssertionError(f"clicking the timeline item {target} did not select it")
     return target
+
+
+@contextmanager
+def watched_page(browser, *, width: int = 1400, height: int = 1000):
+    """A new page in its own browser context, with a :class:`Watch` on it as ``page.watch``;
+    the context is closed on exit."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.watch = Watch(page)
+    try:
+        yield page
+    finally:
+        context.close()
