@@ -47,3 +47,26 @@ def test_events_gold_frus_offsets_fall_in_their_documents():
         assert r["end"] <= len(text)
         sentence = text[r["start"] : r["end"]]
         assert len(sentence.split()) >= 4 and not sentence[0].isspace(), sentence[:40]
+
+
+# --- accuracy floors: a change that loses events on rift's own gold sets fails here -------------
+# (set a few points under the scores measured when each floor was last raised; see docs/eval-events.md)
+FLOORS = [
+    ("sample_events_gold.jsonl", ["--text", "src/rift/sample/sino_soviet_1927_1969.txt"], 0.78, 0.85),
+    ("events_gold_synthetic.jsonl", ["--texts", "tests/data/events_gold_synthetic_texts.jsonl"], 0.80, 0.78),
+    ("events_gold_synthetic2.jsonl", ["--texts", "tests/data/events_gold_synthetic2_texts.jsonl"], 0.78, 0.70),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("gold,texts,min_p,min_r", FLOORS, ids=[f[0] for f in FLOORS])
+def test_events_gold_scores_stay_above_their_floors(gold, texts, min_p, min_r):
+    from typer.testing import CliRunner
+
+    from rift.cli import main as cli
+
+    repo = DATA.parent.parent
+    args = ["eval", "events", "--gold", str(DATA / gold)] + [a if a.startswith("--") else str(repo / a) for a in texts]
+    cli._register()
+    result = CliRunner().invoke(cli.app, args + ["--min-precision", str(min_p), "--min-recall", str(min_r)])
+    assert result.exit_code == 0, result.output[-1500:]

@@ -133,7 +133,8 @@ json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats
 def test_reliability_web_fuzz_job_bodies(client, body, content_type):
     headers = {"content-type": content_type} if content_type else {}
     response = client.post("/api/jobs", content=body, headers=headers)
-    assert response.status_code in (202, 415, 422), (response.status_code, body[:80], response.text[:300])
+    # 503: the bounded job queue is full (a slow machine): back-pressure, in the one error shape
+    assert response.status_code in (202, 415, 422, 503), (response.status_code, body[:80], response.text[:300])
     if response.status_code != 202:
         assert_error_shape(response, response.status_code)
 
@@ -148,9 +149,9 @@ def test_reliability_web_undecodable_json_body_is_422(client):
 def test_reliability_web_fuzz_uploads(client, data, filename, title):
     form = {"title": title} if title is not None else {}
     response = client.post("/api/jobs/upload", files={"file": (filename or "x", data)}, data=form)
-    assert response.status_code in (202, 422), (response.status_code, response.text[:300])
-    if response.status_code == 422:
-        assert_error_shape(response, 422)
+    assert response.status_code in (202, 422, 503), (response.status_code, response.text[:300])
+    if response.status_code != 202:
+        assert_error_shape(response, response.status_code)
 
 
 def test_reliability_web_malformed_multipart_and_headers(client):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from rift.clean.offsets import OffsetMap
 
@@ -70,3 +70,45 @@ def paragraph_of(doc: Doc, char: int) -> int:
         else:
             break
     return idx
+
+
+def orphan_subject(verb: Token) -> Token | None:
+    """The noun just before a finite verb that the parser hung elsewhere, when the verb has no subject.
+
+    "..., while China fought a war with India, the Soviet Union at first leaned towards Peking":
+    the parser makes 'the Soviet Union' an apposition of 'India' and leaves 'leaned' without one.
+    """
+    if verb.dep_ not in ("ROOT", "conj", "advcl", "ccomp"):
+        return None
+    # a subjectless ROOT past form is often mis-tagged as a participle
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and verb.dep_ == "ROOT")
+    if not finite or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    skip = {t.i for c in verb.children if c.i < verb.i and c.dep_ in ("advmod", "prep", "npadvmod", "aux", "neg") for t in c.subtree}
+    i = verb.i - 1
+    while i >= verb.sent.start and i in skip and not _stranded(verb.doc[i], verb):
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    tok = verb.doc[i]
+    if tok.pos_ not in ("PROPN", "NOUN") or tok.head.i == verb.i:
+        return None
+    if tok.dep_ in ("dobj", "pobj"):
+        return tok if _stranded(tok, verb) else None
+    if tok.dep_ not in ("appos", "conj", "npadvmod"):
+        return None
+    return tok
+
+
+def _stranded(tok: Token, verb: Token) -> bool:
+    """'After two years of stalemate the two sides signed': a definite noun phrase swallowed by the
+    phrase before a subjectless root, right before it."""
+    return (
+        tok.i == verb.i - 1
+        and verb.dep_ == "ROOT"
+        and tok.pos_ in ("PROPN", "NOUN")
+        and tok.dep_ in ("dobj", "pobj")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    )

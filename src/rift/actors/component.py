@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from rift.actors.kb import ActorKB, load_actor_kb, normalise
 from rift.actors.timeline import mention_date
 from rift.records import ActorMention
-from rift.text_utils import orig_span, sentence_index
+from rift.text_utils import orig_span, orphan_subject, sentence_index
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "obj"}
@@ -26,6 +26,8 @@ NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj",
 PRONOUN_WINDOW = 2
 SALIENCE_WINDOW = 4
 NAME_PARTICLES = frozenset({"the", "de", "van", "von", "der", "al", "el", "la", "le", "da", "di", "du", "bin", "ibn", "ben"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "within", "throughout", "across", "around", "over"})
+HALVES = frozenset({"North", "South"})  # "the South": the southern half named before (Korea, Vietnam, Yemen)
 SUBJECT_BONUS = 0.6  # how many sentences of distance being a subject is worth to an antecedent
 DOC_PRIOR = 0.1  # weight of each earlier mention in the whole document when picking "the two nations"
 
@@ -176,6 +178,9 @@ class ActorTagger:
             s = f.sent
             dist = sent - s if s is not None and sent is not None else SALIENCE_WINDOW
             w = (1.0 / (1 + dist) if dist <= SALIENCE_WINDOW else 0.0) + DOC_PRIOR
+            root = f.span.root
+            if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+                w *= 0.3  # "fought in Korea": where things happen, not who acts
             # among equals the later mention wins: it is nearer
             score[f.code] = score.get(f.code, 0.0) + w + f.span.start * 1e-7
         if len(score) < 2:
@@ -195,6 +200,13 @@ class ActorTagger:
             clause_subj = {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
         best = None
         best_key = None
+        orphans: set[int] = set()
+        if has_dep:  # subjects the parser hung elsewhere (see text_utils.orphan_subject)
+            for t in doc[max(0, tok.sent.start - 200) : tok.i]:
+                if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj"):
+                    o = orphan_subject(t)
+                    if o is not None:
+                        orphans.add(o.i)
         for f in found:
             if f.span.start >= tok.i:
                 break
@@ -211,7 +223,7 @@ class ActorTagger:
                 continue
             if clause_subj and f.span.root.i in clause_subj:
                 continue
-            is_subj = has_dep and f.span.root.dep_ in ("nsubj", "nsubjpass")
+            is_subj = has_dep and (f.span.root.dep_ in ("nsubj", "nsubjpass") or f.span.root.i in orphans)
             # recency first, but a subject one sentence back beats a non-subject in this one
             key = ((sent - s) + (0.0 if is_subj else SUBJECT_BONUS), -f.span.start)
             if best_key is None or key < best_key:
@@ -219,6 +231,28 @@ class ActorTagger:
         if best is None:
             return []
         return resolved.get(best.span.start, [best])
+
+    def halves(self, doc: Doc, found: list[_Found]) -> list[_Found]:
+        """'the South' / 'the North' of a divided country: the half the text last named that way
+        ("North Korean troops invaded South Korea ... Truman sent forces to defend the South")."""
+        taken = {i for f in found for i in range(f.span.start, f.span.end)}
+        out: list[_Found] = []
+        for tok in doc:
+            word = tok.text
+            if word not in HALVES or tok.i in taken or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.pos_ in ("PROPN", "NOUN", "ADJ") or nxt.is_title and not nxt.is_sent_start):
+                continue  # "the North Koreans", "the South China Sea"
+            best = None
+            for f in found:
+                if f.span.start >= tok.i:
+                    break
+                if f.span.text.split()[0] == word and f.kind in ("state", "people", "group"):
+                    best = f
+            if best is not None:
+                out.append(_Found(doc[tok.i - 1 : tok.i + 1], best.code, best.kind, "name", best.name))
+        return out
 
     def context(self, doc: Doc, found: list[_Found]) -> list[_Found]:
         """Pronoun and collective mentions, resolved against ``found`` (sorted by position)."""
@@ -275,6 +309,8 @@ class ActorTagger:
         doc_id = doc._.rift_doc_id or ""
         found = self.explicit(doc)
         found = self._outside_citations(doc, found)
+        found.sort(key=lambda f: f.span.start)
+        found = found + self.halves(doc, found)
         found.sort(key=lambda f: f.span.start)
         found = found + self.context(doc, found)
         found.sort(key=lambda f: (f.span.start, f.code))

@@ -177,7 +177,9 @@ class CausalRules:
             rng = preceding_clause(doc, sent, cue_start, index.citation_tokens)
             if rng:
                 return rng, False
-        j = index.previous(k)
+        # "In response, ..." / "The Chinese had their revenge ..." opening a paragraph answers
+        # what the paragraph before ended with
+        j = index.previous(k, cross_paragraph=True)
         if j is None:
             return None
         rng = main_clause(doc, index.sents[j], index.citation_tokens)

@@ -35,17 +35,25 @@ class SentenceIndex:
         """Index of the sentence holding token ``i``."""
         return containing(self.sents, i)
 
-    def previous(self, k: int) -> int | None:
+    def previous(self, k: int, *, cross_paragraph: bool = False) -> int | None:
         """The sentence before sentence ``k`` in the same paragraph that says something
-        (not a citation or a fragment), or None."""
+        (not a citation or a fragment), or None. With ``cross_paragraph``, a paragraph's first
+        sentence may also reach back to the last such sentence of the paragraph before."""
         j = k - 1
-        while j >= 0 and self.paragraphs[j] == self.paragraphs[k]:
+        para = self.paragraphs[k]
+        if cross_paragraph and not any(self.paragraphs[i] == para and self._says(i) for i in range(max(0, k - 50), k)):
+            para = self.paragraphs[j] if j >= 0 else para
+        while j >= 0 and self.paragraphs[j] == para:
             s = self.sents[j]
             content = [t for t in s if t.i not in self.citation_tokens and not t.is_punct and not t.is_space]
             if len(content) >= 3 and any(t.pos_ in VERBAL for t in content):
                 return j
             j -= 1
         return None
+
+    def _says(self, j: int) -> bool:
+        content = [t for t in self.sents[j] if t.i not in self.citation_tokens and not t.is_punct and not t.is_space]
+        return len(content) >= 3 and any(t.pos_ in VERBAL for t in content)
 
     def next(self, k: int) -> int | None:
         """The sentence after sentence ``k`` in the same paragraph, or None."""

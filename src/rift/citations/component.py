@@ -38,6 +38,9 @@ def _supports(doc: Doc, cites: list) -> list[list[int]]:
     return out
 
 
+CITATION_SPANS_KEY = "rift_citation_spans"  # doc.user_data: (start, end) of each citation in doc.text
+
+
 def annotate_citations(doc: Doc) -> Doc:
     """Find citations in ``doc`` and set ``doc._.citations`` and ``doc._.sources``."""
     doc_id = doc._.rift_doc_id or ""
@@ -87,6 +90,7 @@ def annotate_citations(doc: Doc) -> Doc:
         )
     doc._.citations = cites
     doc._.sources = sources
+    doc.user_data[CITATION_SPANS_KEY] = [(m.start, m.end) for m in matches]  # cleaned offsets
     return doc
 
 

@@ -37,7 +37,10 @@ def annotate_dates(doc: Doc, *, kb: bool = True) -> Doc:
     records: list[TimeExpression] = []
     spans: list[tuple[Span, TimeExpression]] = []
     kept: list[Timex] = []
+    cited = doc.user_data.get("rift_citation_spans") or []
     for t in found:
+        if any(a <= t.start and t.end <= b for a, b in cited):
+            continue  # "(Nogee 1985, 204)": the year a source was published dates nothing
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
@@ -164,7 +167,32 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
             pool = own or ks
             return min(pool, key=distance) if pool else None
 
-        k = best(same) if same else best(here)
+        above = []
+        if gov is not None and not same:
+            # a date on a clause that contains the event's clause dates it too
+            ancestors = {a.i for a in gov.ancestors}
+            above = [k for k in here if getattr(_governor(pairs[k][0].root), "i", None) in ancestors]
+        if same:
+            k = best(same)
+        elif above:
+            k = best(above)
+        else:
+            # a KB anchor in another clause ("because the Soviets regarded the Great Leap
+            # Forward with contempt") dates that clause, not this one: narrative time instead
+            own = [j for j in here if pairs[j][1].explicit]
+            if gov is not None:
+                # a date after the event in a clause of its own that the event's clause does not
+                # govern ("X offered to mediate, and in January 1966 Y and Z met") is that clause's
+                below = {t.i for t in gov.subtree} - {
+                    t.i for c in gov.children if c.dep_ == "conj" and _is_verb(c) for t in c.subtree
+                }  # a coordinated clause ("X cut the quota and in January 1961 Y broke ...") is not governed
+                mine = [j for j in own if pairs[j][0].start < span.start or pairs[j][0].root.i in below]
+                if not mine:
+                    before = narrative_time(doc, span.start_char)
+                    if before is not None or not own:
+                        return before
+                own = mine or own
+            k = best(own or here)
         rec = pairs[k][1]
         if raw:
             t = raw[k]
@@ -180,14 +208,53 @@ def narrative_time(doc: Doc, char: int) -> TimeSpan | None:
     """Narrative time at cleaned offset ``char``: the last date the text stated before it."""
     raw: list[Timex] = doc.user_data.get(_RAW_KEY) or []
     best: Timex | None = None
+    scene: Timex | None = None
     for t in raw:
         if t.start >= char:
             break
-        if t.narrative is not None:
-            best = t
+        if t.narrative is not None and (best is None or t.narrative is not best.narrative) and not (best is not None and _flashback(doc, t, best)):
+            best, scene = t, None
+        elif t.precision in ("decade", "century") and t.interval and _scene_setting(doc, t):
+            scene = t  # "During the 1960's North Vietnam ...": a coarse frame, kept until a finer date
+    if scene is not None:
+        return TimeSpan(value=scene.value, start=scene.interval[0], end=scene.interval[1], precision=scene.precision,
+                        explicit=False, mod=scene.mod, kb=None)
     if best is None or best.narrative is None:
         return None
     return _point_span(best.narrative)
+
+
+def _scene_setting(doc: Doc, t: Timex) -> bool:
+    """A decade or century opening its sentence as a frame ("During the 1960's", "In the 1920s")."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prep = doc[span.start - 1]
+    if prep.lower_ not in ("in", "during", "throughout"):
+        return False
+    try:
+        return prep.i - prep.sent.start <= 1
+    except ValueError:
+        return False
+
+
+def _flashback(doc: Doc, t: Timex, current: Timex) -> bool:
+    """A past-perfect clause dated after its verb, earlier than narrative time ("The Soviets had
+    also promised in 1957 ..." in an account of 1958): a look back that does not move the story."""
+    if not doc.has_annotation("DEP") or current.narrative is None or t.narrative is None:
+        return False
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    gov = _governor(span.root)
+    if gov is None or gov.i > span.start or gov.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in gov.children):
+        return False
+    try:
+        return t.narrative.interval()[1] < current.narrative.interval()[0]
+    except (TypeError, ValueError):
+        return False
 
 
 @Language.factory(

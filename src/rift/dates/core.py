@@ -63,6 +63,8 @@ class Context:
     narr: Point | None = None
     narr_index: int | None = None
     bc_positions: list[int] = field(default_factory=list)
+    last: Point | None = None  # the last year-or-finer date the text stated ("that year" points back to it)
+    last_index: int | None = None
 
     def anchor_point(self, deictic: bool = False) -> tuple[Point | None, str | None]:
         """The point relative expressions resolve against, and the anchor id."""

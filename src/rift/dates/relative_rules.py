@@ -37,6 +37,9 @@ def _h_rel_unit(c, ctx):
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     deictic = rel in ("this", "next", "last") and ctx.doctype == "news"
     base, anchor = ctx.anchor_point(deictic=deictic)
+    if rel == "that" and unit == "year" and ctx.last is not None and base is not None and ctx.last.year != base.year:
+        # "in 1963, and later that year": the year just named, even when it did not move the story
+        base, anchor = ctx.last, (f"t{ctx.last_index}" if ctx.last_index is not None else anchor)
     off = rel_offset(rel)
     pre = (m["pre"] or "").lower()
     mod = {"early": "START", "late": "END"}.get(pre)

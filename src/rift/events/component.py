@@ -13,6 +13,9 @@ from rift.records import CitationRef, Event
 from rift.text_utils import orig_span, sentences
 
 
+ANAPHORA_WINDOW = 5  # sentences back an event noun ("the blockade") looks for the event it names
+
+
 def _citations(doc: Doc, index: int) -> list[CitationRef]:
     try:
         from rift.citations.component import citations_for_sentence
@@ -32,9 +35,36 @@ class EventCoder:
         self.extractor = EventExtractor(self.lex)
         conf = self.lex.scoring.get("confidence") or {}
         self.conf_fallback = float(conf.get("fallback_target", 0.6))
-        self.conf_kind = {"pronoun": float(conf.get("pronoun", 0.9)), "collective": float(conf.get("collective", 0.8))}
+        self.conf_kind = {"pronoun": float(conf.get("pronoun", 0.9)), "collective": float(conf.get("collective", 0.8)),
+                          "anaphor": float(conf.get("anaphor", 0.8)), "event": float(conf.get("event", 0.9))}
 
-    def dyads(self, frame: Frame, A: DocActors) -> list[tuple[ActorRef, ActorRef, float]]:
+    def antecedent(self, frame: Frame, history: list[tuple[int, str, str, str, str]]) -> tuple[str, object] | None:
+        """The party of an earlier event that a definite event noun object refers back to.
+
+        "Moscow lifted the blockade" after "the Soviets blockaded West Berlin": whoever the
+        blockade was aimed at; "Khrushchev denounced the quarantine" after "Kennedy announced a
+        naval quarantine": whoever imposed it; "the UN condemned the invasion": the latest event
+        of the noun's category. ``history`` holds (sentence, trigger lemma, category, source,
+        target) of the events coded so far. Returns (actor code, the object token).
+        """
+        trig = frame.trigger.root
+        obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
+        if obj is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children):
+            return None
+        entry = self.extractor.noun_entry(obj)
+        if entry is None or any(c.dep_ in ("poss", "compound", "amod", "prep") and c.pos_ in ("PROPN", "PRON", "ADP") for c in obj.children):
+            return None
+        lemma = obj.lemma_.lower()
+        src = {s.code for s in frame.sources}
+        for sent, trig_lemma, category, a, b in reversed(history):
+            if sent < frame.sent - ANAPHORA_WINDOW:
+                break
+            if trig_lemma == lemma or (entry.cat is not None and category == entry.cat):
+                other = b if a in src else a
+                return (other, obj) if other not in src else None
+        return None
+
+    def dyads(self, frame: Frame, A: DocActors, history: list | None = None) -> list[tuple[ActorRef, ActorRef, float]]:
         """(source, target, confidence) pairs of a frame; reciprocal frames go both ways."""
         sources, targets = frame.sources, frame.targets
         src_codes = {s.code for s in sources}
@@ -51,6 +81,11 @@ class EventCoder:
         if not targets:
             if frame.blocked:
                 return []
+            found = self.antecedent(frame, history) if history else None
+            if found is not None:
+                code, obj = found
+                ref = ActorRef(code, " ".join(t.text for t in obj.subtree), obj.left_edge.i, obj.right_edge.i + 1, "anaphor")
+                return [(s, ref, conf) for s in sources if s.code != code]
             other = A.partner(frame.sent, frame.trigger.start, src_codes)
             if other is None:
                 if len(sources) >= 2:  # two actors and no one else around: they act on each other
@@ -72,12 +107,20 @@ class EventCoder:
         seen: set[tuple] = set()
         cites: dict[int, list[CitationRef]] = {}
         dates: dict[int, object] = {}
+        history: list[tuple[int, str, str, str, str]] = []
+        planned: list[tuple[Frame, list]] = []
         for frame in frames:
-            sent = sents[frame.sent]
             trig = frame.trigger
             if frame.coding.factor == 0:
                 continue  # "did not intervene": a negated conflict is no event (PLOVER leaves them out)
-            for src, tgt, conf in self.dyads(frame, A):
+            made = self.dyads(frame, A, history)
+            for src, tgt, conf in made:
+                history.append((frame.sent, trig.root.lemma_.lower(), frame.coding.category, src.code, tgt.code))
+            planned.append((frame, made))
+        for frame, made in merge_purpose(planned, self.lex):
+            sent = sents[frame.sent]
+            trig = frame.trigger
+            for src, tgt, conf in made:
                 key = (frame.sent, trig.start, src.code, tgt.code)
                 if key in seen:
                     continue
@@ -119,6 +162,48 @@ class EventCoder:
                 )
         doc._.events = events
         return doc
+
+
+def merge_purpose(planned: list[tuple[Frame, list]], lex: Lexicon) -> list[tuple[Frame, list]]:
+    """One event for an act and its purpose clause between the same actors.
+
+    "The Chinese sent troops to help the North Vietnamese": the sending and the help are one
+    act of aid; "Truman sent forces to defend the South": the purpose (SUPPORT) says what the
+    sending (MOBILIZE) meant. The purpose's dyads are dropped from the governing act when both
+    agree in sign, and the governing act's dyads are dropped when a show of force turns out to
+    serve a cooperative purpose.
+    """
+    by_token = {f.trigger.root.i: (k, f) for k, (f, _m) in enumerate(planned)}
+    drop: dict[int, set[tuple[str, str]]] = {}
+    for k, (f, made) in enumerate(planned):
+        tok = f.trigger.root
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.head.i in by_token:
+            # "China retaliated in February 1979 by attacking Vietnam": the 'by' clause says what was done
+            hk, hf = by_token[tok.head.head.i]
+            srcs = {s.code for s, _t, _c in made}
+            if made and srcs == {s.code for s, _t, _c in planned[hk][1]} and (intensity(f.coding, lex) > 0) == (intensity(hf.coding, lex) > 0):
+                drop.setdefault(hk, set()).update((s.code, t.code) for s, t, _c in planned[hk][1])
+            continue
+        if tok.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            continue
+        host = by_token.get(tok.head.i)
+        if host is None:
+            continue
+        hk, hf = host
+        pairs = {(s.code, t.code) for s, t, _c in made}
+        shared = pairs & {(s.code, t.code) for s, t, _c in planned[hk][1]}
+        if not shared:
+            continue
+        mine, theirs = intensity(f.coding, lex), intensity(hf.coding, lex)
+        if (mine > 0) == (theirs > 0):
+            drop.setdefault(k, set()).update(shared)
+        elif hf.coding.category == "MOBILIZE" and mine > 0:
+            drop.setdefault(hk, set()).update(shared)
+    out = []
+    for k, (f, made) in enumerate(planned):
+        gone = drop.get(k)
+        out.append((f, [d for d in made if (d[0].code, d[1].code) not in gone] if gone else made))
+    return out
 
 
 _DEFAULT_CODER: list[EventCoder] = []

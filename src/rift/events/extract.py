@@ -33,9 +33,15 @@ from rift.events.frames import (
     _dedupe,
 )
 from rift.events.lexicon import PARTICLES, LexEntry, Lexicon, load_lexicon
+from rift.text_utils import orphan_subject
 from rift.events.nominal import NominalFrames
 
 __all__ = ["ActorRef", "DocActors", "EventExtractor", "Frame"]
+
+
+# gatherings an act happens at: 'at' them names a place, not a target
+VENUES = frozenset({"congress", "conference", "meeting", "summit", "session", "celebration", "plenum", "assembly",
+                    "council", "talks", "convention", "gathering", "rally", "ceremony", "reception", "banquet", "forum"})
 
 
 class EventExtractor(NominalFrames):
@@ -71,6 +77,9 @@ class EventExtractor(NominalFrames):
         self.rel_cats = rel.get("categories") or {}
         self.reciprocal_words = {"other", "another"}
         self.stance_nouns = set(mods.get("stance_nouns") or [])
+        vm = mods.get("verbal_markers") or {}
+        self.verbal_adjs = frozenset(vm.get("adjectives") or [])
+        self.verbal_media = frozenset(vm.get("media") or [])
 
     # ------------------------------------------------------------------ look-ups
     def verb_entry(self, tok: Token) -> LexEntry | None:
@@ -144,6 +153,8 @@ class EventExtractor(NominalFrames):
             if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
+                        if c.lower_ in ("at", "in", "during") and p.lemma_.lower() in VENUES:
+                            continue  # "at a congress of the Romanian party": where, not at whom
                         out += self.np_actors(p, A)
         return _dedupe(out)
 
@@ -170,9 +181,14 @@ class EventExtractor(NominalFrames):
         """Actors of the (active) subject of ``verb``, following conjunctions and relative clauses."""
         if seen > 6:
             return [], None
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return self.np_actors(c, A), c
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # "After Ho's death in 1969 the North Vietnamese leaned ...": the parser may give two
+            for c in subjects:
+                found = self.np_actors(c, A)
+                if found:
+                    return found, c
+            return [], subjects[0]
         for c in verb.children:
             # "In September Kosygin met Zhou": the parser hangs the subject on the date's preposition
             if c.dep_ == "prep" and c.i < verb.i and c.lower_ in ("in", "on", "by", "during", "after", "from"):
@@ -184,6 +200,9 @@ class EventExtractor(NominalFrames):
         stolen = self._clause_subject(verb, A)
         if stolen:
             return stolen, verb.doc[verb.i - 1]
+        orphan = orphan_subject(verb)
+        if orphan is not None and A.at(orphan):
+            return _dedupe(A.at(orphan)), orphan
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return self.subject_of(verb.head, A, seen + 1)
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -291,9 +310,11 @@ class EventExtractor(NominalFrames):
                 # "Stalin's reluctance to help China", "a failure to resolve differences"
                 ch.negation = self.neg_nouns[head.lemma_.lower()] if ch.negation is None else ch.negation
                 break
+            effect = self.lex.controllers.get(head.lemma_.lower())
+            if dep == "advcl" and effect in ("cause", "request") and self._object_control(tok, head):
+                dep = "xcomp"  # "causing some 50,000 Kazakhs to seek refuge": parsed as a purpose clause
             if dep not in ("xcomp",) and not (dep == "acomp" and tok.pos_ == "ADJ"):
                 break
-            effect = self.lex.controllers.get(head.lemma_.lower())
             if head.lemma_.lower() in ABILITY or tok.lemma_.lower() in ABILITY:
                 ch.ability = True
             if dep == "acomp":
@@ -328,6 +349,8 @@ class EventExtractor(NominalFrames):
                 top = top.head
                 continue
             break
+        if top.dep_ == "ccomp" and self.lex.controllers.get(top.head.lemma_.lower()) == "threaten":
+            ch.under_accusation = True  # "warned Washington that China would intervene": the warning is the event
         if top.dep_ in ("ccomp", "parataxis") and top.head.lemma_.lower() in (self.report_neutral | self.report_accuse | self.opinion):
             ch.modes.append("reported")
             if top.head.lemma_.lower() in self.report_accuse:
@@ -344,6 +367,15 @@ class EventExtractor(NominalFrames):
         if ch.negation == "not" and ch.ability:
             ch.negation = "fail"  # "were not able to incite": a failure
         return ch
+
+    @staticmethod
+    def _object_control(inf: Token, host: Token) -> bool:
+        """'caused X to V' / 'asked X to V': a to-infinitive after its host's object, with no subject of its own."""
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in inf.children):
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in inf.children):
+            return False
+        return any(c.dep_ in ("dobj", "dative") and c.i < inf.i for c in host.children)
 
     def _local_mods(self, tok: Token, ch: Chain) -> None:
         kids = list(tok.children)
@@ -436,6 +468,11 @@ class EventExtractor(NominalFrames):
                             obj, obj_entry = p, self.noun_entry(p)
         agent_cls = self.agent_class_of(*(c for c in trig.children if c.dep_ in ("nsubj", "dobj", "nsubjpass"))) if entry.agents else None
         coding = base_coding(entry, obj_entry if uses_obj else None, agent_cls, self.lex)
+        if coding is not None and coding.category == "ASSAULT":
+            # "retaliated with a bitter personal attack on Mao", "launched a propaganda attack"
+            means = [p for c in trig.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+            if any(self.noun_entry(m) is not None and self.verbal_attack(m) for m in means + ([obj] if uses_obj and obj is not None else [])):
+                coding = Coding("ACCUSE", "disapprove", kind=coding.kind)
         recipient = any(c.dep_ in ("dative", "iobj") for c in trig.children) or bool(self.prep_actors(trig, ("to",), A))
         if entry.light and obj is not None and obj_entry is None and not recipient and "military" in {
             self.agent_class.get(t.lemma_.lower()) for t in [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod")]
@@ -460,6 +497,20 @@ class EventExtractor(NominalFrames):
         if entry.kind == "attitude" and entry.experiencer == "object":
             return self._psych_frames(trig, entry, coding, A, sent)
         return self._action_frames(trig, entry, coding, ch, A, sent, obj if (uses_obj and obj_entry is not None) else None)
+
+    def verbal_attack(self, noun: Token) -> bool:
+        """A material-conflict noun used of words: 'a bitter personal attack', 'attacks ... in the
+        form of conferences, the press, radio and letters'."""
+        if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in self.verbal_adjs for c in noun.children):
+            return True
+        # the media named in the noun's own clause (its head verb's subtree, not other clauses)
+        head = noun
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        scope = head.subtree if head.i != noun.i else noun.subtree
+        clause_skip = ("ccomp", "advcl", "relcl", "conj", "parataxis")
+        blocked = {t.i for c in head.children if c.dep_ in clause_skip for t in c.subtree} if head.i != noun.i else set()
+        return any(t.i not in blocked and t.lemma_.lower() in self.verbal_media and t.pos_ == "NOUN" for t in scope)
 
     def _stance_coding(self, obj: Token) -> Coding | None:
         """'pursued antagonistic policies': a stance noun whose adjective gives the sign."""
@@ -515,6 +566,9 @@ class EventExtractor(NominalFrames):
             if not sources and obj_noun is not None:
                 sources = self.np_agents(obj_noun, A)
         blocked = False
+        warned = next((c for c in ch.threaten_host.children if c.dep_ in ("dobj", "dative")), None) if ch.threaten_host is not None else None
+        if warned is not None and self.np_actors(warned, A):
+            targets = self.np_actors(warned, A)  # "warned the Vietnamese not to trust Nixon": the warned
         if ch.request_host is not None:
             req_obj = next((c for c in ch.request_host.children if c.dep_ in ("dobj", "dative")), None)
             targets = self.np_actors(req_obj, A) if req_obj is not None else []
@@ -746,6 +800,9 @@ class EventExtractor(NominalFrames):
                     entry = self.noun_entry(tok)
                     if entry is not None:
                         other += self.noun_frames(tok, entry, A, si)
+                    elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in CAUSATIVE_HOSTS and self.adj_entry(tok) is not None:
+                        # "left the Chinese suspicious of Moscow", with the adjective tagged a noun
+                        other += self.adj_frames(tok, self.adj_entry(tok), A, si)
                 elif tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and (tok.dep_ in ("acomp", "oprd", "conj") or self._felt(tok))):
                     entry = self.adj_entry(tok)
                     if entry is not None:

@@ -8,6 +8,7 @@ an :class:`~rift.records.Event`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -36,9 +37,26 @@ PASSIVE_FALLBACK = frozenset({"SANCTION", "COERCE", "ASSAULT", "AID", "REJECT", 
 # "prevented him from taking action": what they govern did not happen
 PREVENT = frozenset({"prevent", "stop", "keep", "bar", "deter", "dissuade", "restrain", "discourage", "preclude", "hinder"})
 # acts whose object is the goods moved: a non-actor object does not block a target from context
-TRANSFER = frozenset({"AID", "COOPERATE", "RETREAT"})
+TRANSFER = frozenset({"AID", "COOPERATE", "RETREAT", "MOBILIZE"})  # MOBILIZE: its object is its own forces
 # "were not able to incite": negated ability is failure
 ABILITY = frozenset({"able", "unable", "manage", "succeed", "can", "could"})
+
+
+@lru_cache(maxsize=1)
+def event_hosts() -> dict[str, str]:
+    """KB id -> the one state that held a named event (a party's congress, a national campaign)."""
+    from rift.kb import load_congress_bodies, load_named_events
+
+    bodies = load_congress_bodies()
+    out: dict[str, str] = {}
+    for e in load_named_events():
+        body = bodies.get(e.body) if e.body else None
+        if body is not None:
+            if body.country:
+                out[e.id] = body.country
+        elif len(e.countries) == 1:
+            out[e.id] = e.countries[0]
+    return out
 
 
 @dataclass(frozen=True)
@@ -95,6 +113,16 @@ class DocActors:
             for i in range(span.start, span.end):
                 self.by_token.setdefault(i, []).append(ref)
             self.ordered.append((m.sentence if m.sentence is not None else -1, ref))
+        # a named event held by one state stands for that state as an object or subject
+        # ("boycotted the Twenty-third Party Congress": the Soviet party's congress)
+        hosts = event_hosts()
+        for span, rec in doc._.timex_spans or []:
+            code = hosts.get(rec.anchor or "")
+            if code is None or any(i in self.by_token for i in range(span.start, span.end)):
+                continue
+            ref = ActorRef(code, span.text, span.start, span.end, "event")
+            for i in range(span.start, span.end):
+                self.by_token[i] = [ref]
 
     def at(self, tok: Token) -> list[ActorRef]:
         """The actors named by the mention covering ``tok``."""

@@ -62,8 +62,8 @@ class NominalFrames:
                 exp = self.np_actors(ps, A) if ps is not None else []
             causer = []
             ch = self.chain(verb)
-        elif head.dep_ in ("oprd", "ccomp", "xcomp", "advcl") and host.lemma_.lower() in CAUSATIVE_HOSTS:
-            dobj = next((c for c in host.children if c.dep_ in ("dobj", "nsubj") and c.i > host.i), None)
+        elif head.dep_ in ("oprd", "ccomp", "xcomp", "advcl", "dobj") and host.lemma_.lower() in CAUSATIVE_HOSTS:
+            dobj = next((c for c in host.children if c.dep_ in ("dobj", "nsubj") and c.i > host.i and c.i != head.i), None)
             exp = self.np_actors(dobj, A) if dobj is not None else []
             if not exp:
                 # "left the Chinese disappointed" parsed with 'Chinese' hanging on the adjective
@@ -75,6 +75,17 @@ class NominalFrames:
         if not exp:
             return []
         targets = self.prep_actors(tok, ATTITUDE_PREPS, A) or causer
+        if not targets:
+            # "Castro was furious that the Soviets had not consulted him": whoever the clause is about
+            src = {r.code for r in exp}
+            for c in tok.children:
+                if c.dep_ in ("ccomp", "advcl") and any(m.lower_ in ("that", "because", "when") for m in c.children if m.dep_ == "mark") or (
+                    c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)
+                ):
+                    subj = next((d for d in c.children if d.dep_ in ("nsubj", "nsubjpass")), None)
+                    targets = [r for r in (self.np_actors(subj, A) if subj is not None else []) if r.code not in src]
+                    if targets:
+                        break
         coding = self.apply_chain(Coding(entry.cat, entry.mode, kind=entry.kind), ch)
         return [Frame(sent, tok.doc[tok.i : tok.i + 1], coding, exp, targets)]
 
@@ -112,6 +123,8 @@ class NominalFrames:
         coding = base_coding(entry, None, agent_cls, self.lex)
         if coding is None:
             return []
+        if coding.category == "ASSAULT" and self.verbal_attack(tok):
+            coding = Coding("ACCUSE", "disapprove", kind=coding.kind)
         preps = tuple(p for p in self.target_preps(entry, coding.category) if (p not in self.source_preps or entry.of == "source") and p != "of")
         targets += self.prep_actors(tok, preps, A)
         if not targets:
@@ -207,6 +220,9 @@ class NominalFrames:
         if len(pair) < 2 and tok.dep_ == "dobj":
             subj, _ = self.subject_of(head, A)
             pair = subj + pair
+        if len(pair) < 2:
+            # "disputes over borders, especially with India": the partner hangs further down
+            pair += self._deep_partners(tok, A)
         pair = _dedupe(pair)
         while len(pair) < 2:
             p = A.partner(sent, tok.i, {r.code for r in pair})
@@ -227,8 +243,30 @@ class NominalFrames:
             ch.stop = False
             if ch.modes:
                 coding = self.apply_chain(coding, ch)
-        a, b = pair[0], pair[1]
-        return [Frame(sent, tok.doc[trigger.i : trigger.i + 1], coding, [a, b], [], reciprocal=True)]
+        a = pair[0]
+        return [Frame(sent, tok.doc[trigger.i : trigger.i + 1], coding, [a, b], [], reciprocal=True) for b in pair[1:]]
+
+    def _deep_partners(self, tok: Token, A: DocActors, depth: int = 3) -> list[ActorRef]:
+        """Actors of a 'with'/'against' phrase inside the noun phrase of ``tok`` (not in its clauses)."""
+        out: list[ActorRef] = []
+        frontier = [c for c in tok.children if c.dep_ == "prep"]
+        if tok.dep_ == "dobj":  # "had disputes ... with India" with the phrase hung on the verb
+            frontier += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in ("with", "against") and c.i > tok.i]
+        for _ in range(depth):
+            nxt = []
+            for t in frontier:
+                for p in t.children:
+                    if p.dep_ != "pobj":
+                        if p.dep_ == "prep":
+                            nxt.append(p)
+                        continue
+                    if t.lower_ in ("with", "against"):
+                        out += self.np_actors(p, A)
+                    nxt += [c for c in p.children if c.dep_ == "prep"]
+            frontier = nxt
+            if out:
+                break
+        return out
 
     def _adj_sign(self, tok: Token) -> int | None:
         lem = tok.lemma_.lower()
@@ -301,6 +339,7 @@ class NominalFrames:
                 if c.dep_ in SUBJ:
                     skip |= {t.i for t in c.subtree}
         sign = None
+        word = None
         for t in root.subtree:
             if t.i in skip or t is root:
                 continue
@@ -308,9 +347,13 @@ class NominalFrames:
             if t.lower_ in self.too and t.head.pos_ in ("ADJ", "ADV"):
                 return -1
             if lem in self.eval_neg or t.lower_ in self.eval_neg:
-                sign = -1
+                sign, word = -1, t
             elif (lem in self.eval_pos or t.lower_ in self.eval_pos) and sign is None:
-                sign = 1
-        if sign is not None and any(c.dep_ == "neg" for c in root.subtree if c.i not in skip):
-            sign = -sign
+                sign, word = 1, t
+        if sign is not None and word is not None:
+            # only a negation of the evaluative word's own predicate flips it ("was not loyal"),
+            # not one in a coordinated clause ("was weak and would not respond")
+            hosts = [word, word.head] + ([word.head.head] if word.head.dep_ in ("attr", "acomp", "oprd") else [])
+            if any(c.dep_ == "neg" and c.i not in skip for h in hosts for c in h.children):
+                sign = -sign
         return sign
