@@ -170,3 +170,11 @@ def test_events_context_the_two_sides_are_the_actors_not_the_battlefield(nlp):
 def test_events_context_forces_on_alert_need_no_named_object(nlp):
     ev = run(nlp, "In 1969 Soviet troops attacked a Chinese unit. Peking put its armed forces on full alert.")
     assert ("CHN", "SUN", "MOBILIZE") in {(e.source, e.target, e.category) for e in ev if e.trigger == "put"}
+
+
+def test_events_context_this_period_is_the_range_just_named(nlp):
+    ev = run(nlp, "The first phase is roughly 1956 to 1960. In this period the Soviets and the Chinese were on good "
+                  "terms. From 1960 to 1963 relations soured. During this time many attacks from both sides came in "
+                  "the form of letters and the press.")
+    assert years(ev, "good") == {"1956/1960"}
+    assert years(ev, "attacks") == {"1960/1963"}

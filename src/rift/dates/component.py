@@ -13,6 +13,8 @@ of that clause when it has one, else narrative time at that point (``explicit=Fa
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -150,6 +152,10 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
     s0, s1 = _sentence_bounds(doc, span)
     here = []
     for k, (sp, rec) in enumerate(pairs):
+        if sp.start >= s0 and sp.end <= s1 and raw and _PERIOD_ANAPHOR.fullmatch(raw[k].text.lower()):
+            period = _period_antecedent(raw, k)
+            if period is not None:
+                return period  # "In this period ...", "During this time ...": the span just named
         if sp.start >= s0 and sp.end <= s1 and rec.type in _DATED_TYPES and rec.interval is not None:
             if raw and raw[k].value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
                 continue
@@ -202,6 +208,23 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
         return TimeSpan(value=rec.value, start=rec.interval["start"], end=rec.interval["end"], precision=rec.precision,
                         explicit=rec.explicit, mod=rec.mod, kb=kb_id)
     return narrative_time(doc, span.start_char)
+
+
+_PERIOD_ANAPHOR = re.compile(r"(?:this|that|the same) (?:period|time|phase|span|stage)")
+
+
+def _period_antecedent(raw: list[Timex], k: int) -> TimeSpan | None:
+    """The range ("1956 to 1960", "from 1960 to 1963") closest before expression ``k``, within a
+    few sentences: what "this period" / "during this time" points back to."""
+    for j in range(k - 1, -1, -1):
+        t = raw[j]
+        if raw[k].start - t.end > 400:
+            return None
+        if t.range_with is not None and t.range_with < len(raw) and t.interval:
+            partner = raw[t.range_with]
+            if partner.interval:
+                return _timespan(t, partner, explicit=True)
+    return None
 
 
 def narrative_time(doc: Doc, char: int) -> TimeSpan | None:
