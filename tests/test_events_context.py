@@ -178,3 +178,15 @@ def test_events_context_this_period_is_the_range_just_named(nlp):
                   "the form of letters and the press.")
     assert years(ev, "good") == {"1956/1960"}
     assert years(ev, "attacks") == {"1960/1963"}
+
+
+def test_events_context_subject_swallowed_by_the_date_phrase(nlp):
+    ev = run(nlp, "In 1925 Germany and France signed the Locarno treaties. In 1940 German armies defeated France.")
+    assert ("DEU", "FRA", "ASSAULT") in {(e.source, e.target, e.category) for e in ev if e.trigger == "defeated"}
+
+
+def test_events_context_announced_measure_is_the_event_and_its_antecedent(nlp):
+    ev = run(nlp, "In 1962 Moscow secretly shipped missiles to Cuba. In October Kennedy announced a naval quarantine "
+                  "of Cuba. Khrushchev denounced the quarantine as piracy.")
+    assert ("USA", "CUB") in dyads(e for e in ev if e.trigger == "announced")
+    assert ("SUN", "USA") in dyads(e for e in ev if e.trigger == "denounced")

@@ -2,16 +2,21 @@
 
 A linear model (logistic regression) over sparse features of the parsed sentence: word
 n-grams, lemma and dependency-arc features (``head>dep>child``), the markers of subordinate
-clauses, prepositions with the kind of their object, and the causal cues of rift's own lexicon.
-It is trained by ``scripts/train_causal.py`` on the Causal News Corpus (subtask 1) and its
-parameters are shipped in ``model/causal_sentences.npz`` (vocabulary, idf weights, coefficients);
-inference needs only numpy and the spaCy parse rift already has, and runs on one core.
+clauses, prepositions with the kind of their object, the causal cues of rift's own lexicon, and
+signals of a cause in news sentences (``X:`` features, from ``data/causal_signals.yaml``: reason
+prepositions, purpose and causative verbs, participle and purpose clauses, prepositions linking
+two event words). It is trained by ``scripts/train_causal.py`` on the Causal News Corpus
+(subtask 1), with the regularisation and the decision threshold chosen by document-grouped
+cross-validation; its parameters are shipped in ``model/causal_sentences.npz`` (vocabulary, idf
+weights, coefficients, threshold); inference needs only numpy and the spaCy parse rift already
+has, and runs on one core.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -19,13 +24,100 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
+import yaml
 from spacy.tokens import Doc, Span
 
 from rift.errors import EvalError, InputError, RiftError
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 MODEL_FILE = "causal_sentences.npz"
+SIGNALS_FILE = "causal_signals.yaml"
 _CLAUSE_DEPS = ("advcl", "xcomp", "ccomp", "relcl", "acl", "conj", "pcomp", "csubj")
+
+
+@dataclass(frozen=True)
+class Signals:
+    """The word groups and phrases of ``data/causal_signals.yaml``."""
+
+    groups: dict[str, frozenset[str]]
+    phrases: tuple[str, ...]
+    event_nouns: frozenset[str]
+    event_suffixes: tuple[str, ...]
+
+    def eventy(self, tok) -> bool:
+        """Whether a token (a noun) names an event: "protest", "demonstration", "killing"."""
+        lem = (tok.lemma_ or tok.lower_).lower()
+        return lem in self.event_nouns or (len(lem) > 5 and lem.endswith(self.event_suffixes))
+
+
+@lru_cache(maxsize=1)
+def load_signals() -> Signals:
+    """The causal signals lexicon (read once).
+
+    Raises:
+        RiftError: the file is missing or malformed.
+    """
+    try:
+        text = resources.files("rift.causes").joinpath("data", SIGNALS_FILE).read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+        groups = {str(g): frozenset(str(w).lower() for w in ws) for g, ws in data["groups"].items()}
+        return Signals(
+            groups=groups,
+            phrases=tuple(" ".join(str(p).lower().split()) for p in data["phrases"]),
+            event_nouns=frozenset(str(w).lower() for w in data["event_nouns"]),
+            event_suffixes=tuple(str(w).lower() for w in data["event_suffixes"]),
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise RiftError(f"rift/causes/data/{SIGNALS_FILE} cannot be read: {exc}") from None
+
+
+def signal_features(span: Span | Doc) -> list[str]:
+    """The ``X:`` features of a parsed sentence: which signals of a cause it holds (each once)."""
+    sig = load_signals()
+    toks = [t for t in span if not t.is_space and not t.is_punct]
+    f: set[str] = set()
+    low = " " + " ".join(t.lower_ for t in toks) + " "
+    for ph in sig.phrases:
+        if " " + ph + " " in low:
+            f.add("X:m:" + ph)
+    purpose = sig.groups.get("purpose_verb", frozenset())
+    causative = sig.groups.get("cause_verb", frozenset()) | sig.groups.get("affect_verb", frozenset())
+    for t in toks:
+        lem = (t.lemma_ or t.lower_).lower()
+        for g, ws in sig.groups.items():
+            if lem in ws or t.lower_ in ws:
+                f.add(f"X:{g}")
+                f.add(f"X:{g}:{t.dep_}")
+        h = t.head
+        # a participle clause after its main predicate ("Police fired, killing 34")
+        if t.dep_ in ("advcl", "xcomp", "conj") and t.tag_ == "VBG" and h.pos_ in ("VERB", "AUX"):
+            f.add(f"X:ing:{t.dep_}")
+            if t.i > h.i:
+                f.add("X:ing_after_head")
+        # a to-infinitive of purpose ("gathered to protest")
+        if t.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            f.add(f"X:toinf:{t.dep_}")
+            if lem in purpose:
+                f.add("X:toinf_purpose")
+        if t.dep_ == "advcl":
+            mk = [c.lemma_.lower() for c in t.children if c.dep_ == "mark"]
+            f.add("X:advcl:" + (mk[0] if mk else "-"))
+        # a preposition linking two event words ("strike over wages", "arrested after the attack")
+        if t.dep_ == "prep":
+            for o in t.children:
+                if o.dep_ not in ("pobj", "pcomp"):
+                    continue
+                ev_h = h.pos_ in ("VERB", "AUX") or (h.pos_ == "NOUN" and sig.eventy(h))
+                ev_o = o.pos_ == "VERB" or (o.pos_ == "NOUN" and sig.eventy(o))
+                if ev_h and ev_o:
+                    f.add("X:evprep:" + t.lower_)
+                    f.add("X:evprep")
+        # an event as the subject of a causative verb ("The strike crippled ...")
+        if t.dep_ == "nsubj" and h.lemma_.lower() in causative and sig.eventy(t):
+            f.add("X:evsubj_cause")
+    n_pred = sum(1 for t in toks if t.pos_ == "VERB" or (t.pos_ == "NOUN" and sig.eventy(t)))
+    f.add(f"X:npred:{min(n_pred, 6)}")
+    return sorted(f)
 
 
 def sentence_features(span: Span | Doc, cue_names: Iterable[str] = ()) -> list[str]:
@@ -72,6 +164,7 @@ def sentence_features(span: Span | Doc, cue_names: Iterable[str] = ()) -> list[s
     f.append(f"LEN:{min(len(toks) // 8, 8)}")
     f += ["E:" + e.label_ for e in (span.ents if isinstance(span, (Span, Doc)) else ())]
     f += ["CUE:" + c for c in cue_names]
+    f += signal_features(span)
     return f
 
 
@@ -217,20 +310,87 @@ class Scores:
         return cls(prec, rec, f1, len(gold))
 
 
-def cross_validate(feature_lists: Sequence[list[str]], labels: Sequence[int], *, folds: int = 5, seed: int = 0, **fit_args) -> dict:
-    """Stratified k-fold cross-validation: pooled and per-fold precision, recall and F1."""
-    from sklearn.model_selection import StratifiedKFold
+def document_groups(index: Sequence[str], *, chunk: int = 25) -> list[str]:
+    """Group ids that keep the sentences of one document together in cross-validation.
 
+    The Causal News Corpus numbers sentences ``<split>_<batch>[_<part>]_<seq>_<id>``, where the
+    sentences of one news article have consecutive ``seq`` numbers within a batch; runs of
+    ``chunk`` consecutive numbers of a batch form one group (an article is cut at most where two
+    runs meet). Other indexes are their own group.
+    """
+    out = []
+    for ix in index:
+        m = re.fullmatch(r"([A-Za-z]+_\w*?)_(\d+)_(\d+)", ix)
+        out.append(f"{m.group(1)}:{int(m.group(2)) // chunk}" if m else ix)
+    return out
+
+
+def best_threshold(labels: Sequence[int], probs: Sequence[float]) -> float:
+    """The probability threshold that maximises F1 of ``probs`` against ``labels`` (midpoint)."""
     y = np.asarray(labels)
-    pred = np.zeros_like(y)
-    per_fold = []
-    for train, test in StratifiedKFold(folds, shuffle=True, random_state=seed).split(np.zeros(len(y)), y):
+    p = np.asarray(probs, dtype=np.float64)
+    order = np.argsort(-p, kind="stable")
+    ys, ps = y[order], p[order]
+    tp = np.cumsum(ys)
+    f1 = 2 * tp / (np.arange(1, len(ys) + 1) + ys.sum())
+    # only cut between distinct scores
+    ok = np.r_[ps[1:] < ps[:-1], True]
+    i = int(np.argmax(np.where(ok, f1, -1.0)))
+    return float((ps[i] + ps[i + 1]) / 2) if i + 1 < len(ps) else float(ps[i] - 1e-9)
+
+
+def _splits(y: np.ndarray, folds: int, seed: int, groups: Sequence[str] | None):
+    from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
+
+    if groups is None:
+        return list(StratifiedKFold(folds, shuffle=True, random_state=seed).split(np.zeros(len(y)), y))
+    return list(StratifiedGroupKFold(folds, shuffle=True, random_state=seed).split(np.zeros(len(y)), y, np.asarray(groups)))
+
+
+def out_of_fold(feature_lists: Sequence[list[str]], labels: Sequence[int], *, folds: int = 5, seed: int = 0,
+                groups: Sequence[str] | None = None, **fit_args) -> np.ndarray:
+    """Cross-validated P(causal) of every sentence (each predicted by a model that did not see it)."""
+    y = np.asarray(labels)
+    prob = np.zeros(len(y))
+    for train, test in _splits(y, folds, seed, groups):
         clf = fit([feature_lists[i] for i in train], y[train], **fit_args)
-        p = clf.predict([feature_lists[i] for i in test])
-        pred[test] = p
-        per_fold.append(Scores.of(y[test].tolist(), p.tolist()).f1)
+        prob[test] = clf.predict_proba([feature_lists[i] for i in test])
+    return prob
+
+
+def cross_validate(feature_lists: Sequence[list[str]], labels: Sequence[int], *, folds: int = 5, seed: int = 0,
+                   groups: Sequence[str] | None = None, tune_threshold: bool = False, inner_folds: int = 3,
+                   **fit_args) -> dict:
+    """K-fold cross-validation: pooled and per-fold precision, recall and F1 at threshold 0.5.
+
+    Folds are stratified by label, and keep each group together when ``groups`` is given (see
+    :func:`document_groups`). With ``tune_threshold`` the threshold of each fold is chosen on its
+    training part alone (out-of-fold probabilities of an inner ``inner_folds``-fold split) and the
+    scores at those thresholds are added as ``tuned`` (nested, so still an honest estimate).
+    Also returned: ``oof_prob``, the out-of-fold probabilities (an array; leave it out of
+    anything written as JSON), ``oof_best_f1``, their F1 at the best threshold for them
+    (optimistic), and that ``oof_best_threshold``.
+    """
+    y = np.asarray(labels)
+    prob = np.zeros(len(y))
+    pred = np.zeros_like(y)
+    tuned = np.zeros_like(y)
+    per_fold, per_fold_tuned, thresholds = [], [], []
+    for train, test in _splits(y, folds, seed, groups):
+        clf = fit([feature_lists[i] for i in train], y[train], **fit_args)
+        prob[test] = clf.predict_proba([feature_lists[i] for i in test])
+        pred[test] = prob[test] >= 0.5
+        per_fold.append(Scores.of(y[test].tolist(), pred[test].tolist()).f1)
+        if tune_threshold:
+            inner = out_of_fold([feature_lists[i] for i in train], y[train], folds=inner_folds, seed=seed + 1,
+                                groups=None if groups is None else [groups[i] for i in train], **fit_args)
+            t = best_threshold(y[train], inner)
+            thresholds.append(round(t, 4))
+            tuned[test] = prob[test] >= t
+            per_fold_tuned.append(Scores.of(y[test].tolist(), tuned[test].tolist()).f1)
     pooled = Scores.of(y.tolist(), pred.tolist())
-    return {
+    t_best = best_threshold(y, prob)
+    out = {
         "precision": pooled.precision,
         "recall": pooled.recall,
         "f1": pooled.f1,
@@ -239,7 +399,16 @@ def cross_validate(feature_lists: Sequence[list[str]], labels: Sequence[int], *,
         "f1_std": float(np.std(per_fold)),
         "folds": folds,
         "seed": seed,
+        "grouped": groups is not None,
+        "oof_best_threshold": t_best,
+        "oof_best_f1": Scores.of(y.tolist(), (prob >= t_best).astype(int).tolist()).f1,
     }
+    if tune_threshold:
+        s = Scores.of(y.tolist(), tuned.tolist())
+        out["tuned"] = {"precision": s.precision, "recall": s.recall, "f1": s.f1, "thresholds": thresholds,
+                        "f1_mean": float(np.mean(per_fold_tuned)), "f1_std": float(np.std(per_fold_tuned))}
+    out["oof_prob"] = prob
+    return out
 
 
 # ---------------------------------------------------------------------- CSV data

@@ -193,10 +193,14 @@ class EventExtractor(NominalFrames):
             # "In September Kosygin met Zhou": the parser hangs the subject on the date's preposition
             if c.dep_ == "prep" and c.i < verb.i and c.lower_ in ("in", "on", "by", "during", "after", "from"):
                 last = max(c.subtree, key=lambda t: t.i)
-                if last.i == verb.i - 1 and last.pos_ == "PROPN" and A.at(last) and (
-                    any(t.ent_type_ in ("DATE", "EVENT") for t in c.subtree) or c.i == c.sent.start
-                ):
+                dated = any(t.ent_type_ in ("DATE", "EVENT") or (t.like_num and len(t.text) == 4) for t in c.subtree) or c.i == c.sent.start
+                if last.i == verb.i - 1 and last.pos_ == "PROPN" and A.at(last) and dated:
                     return _dedupe(A.at(last)), last
+                if last.i == verb.i - 1 and last.pos_ == "NOUN" and dated and not A.at(last):
+                    # "In 1940 German armies defeated France": the subject swallowed by the date
+                    found = _dedupe([r for t in last.children if t.dep_ in ("amod", "compound", "poss") for r in A.at(t)])
+                    if found:
+                        return found, last
         stolen = self._clause_subject(verb, A)
         if stolen:
             return stolen, verb.doc[verb.i - 1]
