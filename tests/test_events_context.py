@@ -190,3 +190,15 @@ def test_events_context_announced_measure_is_the_event_and_its_antecedent(nlp):
                   "of Cuba. Khrushchev denounced the quarantine as piracy.")
     assert ("USA", "CUB") in dyads(e for e in ev if e.trigger == "announced")
     assert ("SUN", "USA") in dyads(e for e in ev if e.trigger == "denounced")
+
+
+def test_events_context_without_doing_is_not_doing(nlp):
+    ev = run(nlp, "In 1947 Tito and Dimitrov discussed a Balkan federation without asking Moscow.")
+    assert not [e for e in ev if e.trigger == "asking" and not e.negated]
+
+
+def test_events_context_own_country_as_object_is_internal(nlp):
+    ev = run(nlp, "In 1945 Tito had liberated his country with little help from the Red Army.")
+    assert not [e for e in ev if e.trigger == "liberated"]
+    ev = run(nlp, "In 1960 the Soviet Union agreed to buy Cuban sugar. The United States cut its sugar quota.")
+    assert ("USA", "CUB") in dyads(e for e in ev if e.trigger == "cut")

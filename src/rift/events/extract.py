@@ -39,6 +39,8 @@ from rift.events.nominal import NominalFrames
 __all__ = ["ActorRef", "DocActors", "EventExtractor", "Frame"]
 
 
+# nouns that with the actor's own possessive name the actor itself ("his country", "its people")
+SELF_NOUNS = frozenset({"country", "nation", "homeland", "land", "people", "state", "motherland", "fatherland", "realm"})
 # gatherings an act happens at: 'at' them names a place, not a target
 VENUES = frozenset({"congress", "conference", "meeting", "summit", "session", "celebration", "plenum", "assembly",
                     "council", "talks", "convention", "gathering", "rally", "ceremony", "reception", "banquet", "forum"})
@@ -295,6 +297,9 @@ class EventExtractor(NominalFrames):
                     ch.modes.append("reported")
                     ch.under_accusation = True
                     break
+                if prep.lower_ in ("without", "instead") and tok.i == ch.subject_host.i:
+                    # "discussed a federation without asking Moscow": the asking did not happen
+                    ch.negation = ch.negation or "not"
                 if prep.lower_ == "from" and host.lemma_.lower() in PREVENT:
                     # "prevented him from taking action": it did not happen
                     ch.negation = ch.negation or "not"
@@ -655,6 +660,7 @@ class EventExtractor(NominalFrames):
 
         out: list[ActorRef] = []
         objs = [c for c in trig.children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and not self.is_reciprocal(c)]
+        own_object = False
         for c in objs:
             if obj_noun is not None and c.i == obj_noun.i:
                 continue
@@ -662,7 +668,13 @@ class EventExtractor(NominalFrames):
             kept = keep(found)
             if found and not kept and self.noun_entry(c) is not None:
                 self_only = False  # the actor's own act as object ("ended their bombardment"): look on
+            elif found and not kept and (any(r.kind != "pronoun" for r in found) or c.lemma_.lower() in SELF_NOUNS):
+                # "liberated his country with help from the Red Army": done to itself (but "cut its
+                # sugar quota" is done to whoever gets the quota)
+                own_object = True
             out += kept
+        if own_object and not out:
+            return [], False, True
         if not out:
             out = keep(self.prep_actors(trig, preps, A))
         if not out:
