@@ -10,11 +10,16 @@ from spacy.tokens import Doc
 from rift.causes.classifier import (
     CausalSentenceClassifier,
     Scores,
+    best_threshold,
+    cross_validate,
     default_classifier,
+    document_groups,
     evaluate_csv,
     fit,
+    load_signals,
     read_csv,
     sentence_features,
+    signal_features,
 )
 from rift.errors import InputError
 
@@ -24,6 +29,9 @@ def test_causes_classifier_shipped_parameters_load():
     assert clf is not None, "run scripts/train_causal.py"
     assert len(clf.vocabulary) == len(clf.idf) == len(clf.coef) > 10_000
     assert clf.meta["cv"]["f1"] > 0.75 and clf.meta["cv"]["folds"] == 5
+    assert clf.meta["cv"]["grouped"] and "f1" in clf.meta["cv_stratified"]
+    assert 0.2 < clf.threshold < 0.8
+    assert any(n.startswith("X:") for n in clf.vocabulary)
 
 
 def test_causes_classifier_features_of_a_parse():
@@ -33,6 +41,41 @@ def test_causes_classifier_features_of_a_parse():
     f = sentence_features(doc, ["after"])
     assert "W2:riots_erupted" in f and "CUE:after" in f
     assert any(x.startswith("CL:advcl:") for x in f)
+    assert "X:advcl:after" in f and "X:reason_prep" in f and "X:m:riots erupted" not in f
+
+
+def test_causes_classifier_signal_features():
+    nlp = spacy.blank("en")
+    words = ["Workers", "went", "on", "strike", "demanding", "higher", "wages", ",", "forcing", "closures"]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 2, 1, 6, 4, 1, 1, 8],
+              deps=["nsubj", "ROOT", "prep", "pobj", "advcl", "amod", "dobj", "punct", "advcl", "dobj"],
+              pos=["NOUN", "VERB", "ADP", "NOUN", "VERB", "ADJ", "NOUN", "PUNCT", "VERB", "NOUN"],
+              tags=["NNS", "VBD", "IN", "NN", "VBG", "JJR", "NNS", ",", "VBG", "NNS"],
+              lemmas=["worker", "go", "on", "strike", "demand", "high", "wage", ",", "force", "closure"])
+    f = signal_features(doc)
+    assert {"X:m:demanding", "X:m:forcing", "X:purpose_verb", "X:cause_verb", "X:ing:advcl", "X:ing_after_head",
+            "X:evprep:on"} <= set(f)
+    assert f == sorted(set(f))
+    sig = load_signals()
+    assert "reason_prep" in sig.groups and "in protest" in sig.phrases
+
+
+def test_causes_classifier_document_groups_keep_runs_together():
+    g = document_groups(["train_01_0_892", "train_01_1_2714", "train_01_30_5", "train_09_A_3_7", "train_09_B_3_8", "x"])
+    assert g[0] == g[1] != g[2]
+    assert g[3] != g[4] and g[5] == "x"
+
+
+def test_causes_classifier_best_threshold_and_grouped_cv():
+    assert best_threshold([0, 0, 1, 1], [0.1, 0.3, 0.35, 0.9]) == pytest.approx(0.325)
+    rng = np.random.default_rng(1)
+    vocab = [f"w{i}" for i in range(20)]
+    feats = [list(rng.choice(vocab, size=4)) for _ in range(60)]
+    labels = [int("w1" in f or "w2" in f or "w3" in f) for f in feats]
+    groups = [str(i // 3) for i in range(60)]
+    cv = cross_validate(feats, labels, folds=3, groups=groups, tune_threshold=True, min_df=1)
+    assert cv["grouped"] and len(cv["tuned"]["thresholds"]) == 3 and cv["oof_prob"].shape == (60,)
+    assert 0.0 <= cv["tuned"]["f1"] <= 1.0 and cv["oof_best_f1"] >= cv["f1"] - 1e-9
 
 
 def test_causes_classifier_numpy_inference_equals_scikit_learn(tmp_path):

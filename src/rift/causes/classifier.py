@@ -100,7 +100,7 @@ def signal_features(span: Span | Doc) -> list[str]:
             if lem in purpose:
                 f.add("X:toinf_purpose")
         if t.dep_ == "advcl":
-            mk = [c.lemma_.lower() for c in t.children if c.dep_ == "mark"]
+            mk = [(c.lemma_ or c.lower_).lower() for c in t.children if c.dep_ == "mark"]
             f.add("X:advcl:" + (mk[0] if mk else "-"))
         # a preposition linking two event words ("strike over wages", "arrested after the attack")
         if t.dep_ == "prep":
@@ -113,7 +113,7 @@ def signal_features(span: Span | Doc) -> list[str]:
                     f.add("X:evprep:" + t.lower_)
                     f.add("X:evprep")
         # an event as the subject of a causative verb ("The strike crippled ...")
-        if t.dep_ == "nsubj" and h.lemma_.lower() in causative and sig.eventy(t):
+        if t.dep_ == "nsubj" and (h.lemma_ or h.lower_).lower() in causative and sig.eventy(t):
             f.add("X:evsubj_cause")
     n_pred = sum(1 for t in toks if t.pos_ == "VERB" or (t.pos_ == "NOUN" and sig.eventy(t)))
     f.add(f"X:npred:{min(n_pred, 6)}")
