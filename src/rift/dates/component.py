@@ -14,6 +14,7 @@ of that clause when it has one, else narrative time at that point (``explicit=Fa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +26,8 @@ from rift.extensions import register_extensions
 from rift.records import TimeExpression, TimeSpan
 from rift.text_utils import orig_span, sentence_index
 
+_NARRATIVE_KEY = "rift_narrative_steps"  # doc.user_data: narrative time after each expression (cache)
+_STARTS_KEY = "rift_timex_starts"  # doc.user_data: token start of each expression span (cache)
 _RAW_KEY = "rift_timex_raw"  # doc.user_data: the Timex objects, aligned with doc._.timex_spans
 _DATED_TYPES = ("DATE", "TIME")
 
@@ -70,6 +73,8 @@ def annotate_dates(doc: Doc, *, kb: bool = True) -> Doc:
     doc._.timexes = records
     doc._.timex_spans = spans
     doc.user_data[_RAW_KEY] = kept
+    doc.user_data.pop(_NARRATIVE_KEY, None)
+    doc.user_data.pop(_STARTS_KEY, None)
     return doc
 
 
@@ -151,7 +156,9 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
         raw = []
     s0, s1 = _sentence_bounds(doc, span)
     here = []
-    for k, (sp, rec) in enumerate(pairs):
+    starts = _span_starts(doc, pairs)
+    for k in range(bisect_left(starts, s0), bisect_left(starts, s1)):
+        sp, rec = pairs[k]
         if sp.start >= s0 and sp.end <= s1 and raw and _PERIOD_ANAPHOR.fullmatch(raw[k].text.lower()):
             period = _period_antecedent(raw, k)
             if period is not None:
@@ -229,22 +236,47 @@ def _period_antecedent(raw: list[Timex], k: int) -> TimeSpan | None:
 
 def narrative_time(doc: Doc, char: int) -> TimeSpan | None:
     """Narrative time at cleaned offset ``char``: the last date the text stated before it."""
+    starts, spans = _narrative_steps(doc)
+    i = bisect_left(starts, char) - 1
+    return spans[i] if i >= 0 else None
+
+
+def _narrative_steps(doc: Doc) -> tuple[list[int], list[TimeSpan | None]]:
+    """Narrative time after each time expression of ``doc``, computed once: the start offsets of
+    the expressions and the narrative time in force once each has been read."""
     raw: list[Timex] = doc.user_data.get(_RAW_KEY) or []
+    cached = doc.user_data.get(_NARRATIVE_KEY)
+    if cached is not None and cached[0] == len(raw):
+        return cached[1], cached[2]
+    starts: list[int] = []
+    spans: list[TimeSpan | None] = []
     best: Timex | None = None
     scene: Timex | None = None
     for t in raw:
-        if t.start >= char:
-            break
         if t.narrative is not None and (best is None or t.narrative is not best.narrative) and not (best is not None and _flashback(doc, t, best)):
             best, scene = t, None
         elif t.precision in ("decade", "century") and t.interval and _scene_setting(doc, t):
             scene = t  # "During the 1960's North Vietnam ...": a coarse frame, kept until a finer date
-    if scene is not None:
-        return TimeSpan(value=scene.value, start=scene.interval[0], end=scene.interval[1], precision=scene.precision,
-                        explicit=False, mod=scene.mod, kb=None)
-    if best is None or best.narrative is None:
-        return None
-    return _point_span(best.narrative)
+        if scene is not None:
+            now = TimeSpan(value=scene.value, start=scene.interval[0], end=scene.interval[1], precision=scene.precision,
+                           explicit=False, mod=scene.mod, kb=None)
+        elif best is not None and best.narrative is not None:
+            now = _point_span(best.narrative)
+        else:
+            now = None
+        starts.append(t.start)  # a clause at offset c sees every expression that starts before c
+        spans.append(now)
+    doc.user_data[_NARRATIVE_KEY] = (len(raw), starts, spans)
+    return starts, spans
+
+
+def _span_starts(doc: Doc, pairs) -> list[int]:
+    cached = doc.user_data.get(_STARTS_KEY)
+    if cached is not None and cached[0] == len(pairs):
+        return cached[1]
+    starts = [sp.start for sp, _rec in pairs]
+    doc.user_data[_STARTS_KEY] = (len(pairs), starts)
+    return starts
 
 
 def _scene_setting(doc: Doc, t: Timex) -> bool:
