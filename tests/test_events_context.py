@@ -202,3 +202,24 @@ def test_events_context_own_country_as_object_is_internal(nlp):
     assert not [e for e in ev if e.trigger == "liberated"]
     ev = run(nlp, "In 1960 the Soviet Union agreed to buy Cuban sugar. The United States cut its sugar quota.")
     assert ("USA", "CUB") in dyads(e for e in ev if e.trigger == "cut")
+
+
+def test_events_context_came_to_see_is_a_change_of_view_not_a_visit(nlp):
+    ev = run(nlp, "By the late 1960's the Chinese leadership had come to see the USSR as a bigger threat.")
+    assert [(e.source, e.target, e.kind) for e in ev] == [("CHN", "SUN", "attitude")] and ev[0].intensity < 0
+
+
+def test_events_context_an_invitation_is_cooperative(nlp):
+    ev = run(nlp, "In April 1971 the Chinese invited an American table tennis team to visit China.")
+    assert [(e.source, e.target) for e in ev] == [("CHN", "USA")] and ev[0].intensity > 0
+
+
+def test_events_context_the_two_leaders_are_the_two_just_named(nlp):
+    ev = run(nlp, "In February 1972 Nixon visited China and signed a communique with Mao. Brezhnev invited Nixon to "
+                  "Moscow in May 1972, and the two leaders signed the SALT I treaty.")
+    assert dyads(e for e in ev if e.sentence_index == 1 and e.trigger == "signed") == {("SUN", "USA"), ("USA", "SUN")}
+
+
+def test_events_context_idioms_name_no_act(nlp):
+    ev = run(nlp, "In 1972 the Soviets paid the price of Nixon's opening to China.")
+    assert not [e for e in ev if e.trigger == "paid"]

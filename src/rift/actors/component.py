@@ -189,6 +189,21 @@ class ActorTagger:
         ranked = sorted(score, key=lambda c: -score[c])
         return ranked[:2] if len(ranked) >= 2 else []
 
+    def _leader_pair(self, found: list[_Found], sent: int | None, span: Span) -> list[str]:
+        """'the two leaders' / 'both leaders': the states of the last two leaders named just before
+        ("Brezhnev invited Nixon to Moscow, and the two leaders signed ...")."""
+        codes: list[str] = []
+        for f in reversed(found):
+            if f.span.start >= span.start or f.kind != "leader":
+                continue
+            if sent is not None and f.sent is not None and sent - f.sent > 1:
+                break
+            if f.code not in codes:
+                codes.append(f.code)
+            if len(codes) == 2:
+                return codes
+        return []
+
     def _pronoun_antecedent(self, doc: Doc, tok, kind: str, found: list[_Found], resolved: dict[int, list[_Found]]) -> list[_Found]:
         sent = sentence_index(doc, tok.idx)
         if sent is None:
@@ -283,7 +298,8 @@ class ActorTagger:
             if what == "c":
                 span = obj
                 sent = sentence_index(doc, span.start_char)
-                pair = self._salient_pair(doc, merged, sent, span.start_char)
+                pair = self._leader_pair(merged, sent, span) if "leader" in span.text.lower() else []
+                pair = pair or self._salient_pair(doc, merged, sent, span.start_char)
                 if len(pair) == 2:
                     new = [_Found(span, code, "collective", "collective", None) for code in pair]
                     groups[span.start] = new

@@ -39,6 +39,11 @@ from rift.events.nominal import NominalFrames
 __all__ = ["ActorRef", "DocActors", "EventExtractor", "Frame"]
 
 
+# verb + object idioms that name no act between actors
+IDIOMS = frozenset({("pay", "price"), ("pay", "attention"), ("pay", "heed"), ("pay", "dividend"), ("take", "place"),
+                    ("take", "part"), ("take", "care"), ("make", "sense"), ("make", "way"), ("take", "shape"), ("take", "root")})
+# request verbs that offer rather than demand: inviting someone to a cooperative act is an AGREE
+INVITING = frozenset({"invite", "welcome"})
 # nouns that with the actor's own possessive name the actor itself ("his country", "its people")
 SELF_NOUNS = frozenset({"country", "nation", "homeland", "land", "people", "state", "motherland", "fatherland", "realm"})
 # gatherings an act happens at: 'at' them names a place, not a target
@@ -432,7 +437,11 @@ class EventExtractor(NominalFrames):
         if ch.threaten_host is not None:
             coding = replace(coding, category="THREATEN", plover_mode="violence" if coding.category == "ASSAULT" else None)
         if ch.request_host is not None:
-            coding = request(coding, self.lex)
+            if ch.request_host.lemma_.lower() in INVITING and is_cooperative(coding.category) and not coding.negated:
+                # "invited an American team to visit China": an offer to meet, not a demand
+                coding = intend(coding, self.lex)
+            else:
+                coding = request(coding, self.lex)
         mode = "asserted"
         if "hypothetical" in ch.modes:
             mode = "hypothetical"
@@ -458,10 +467,16 @@ class EventExtractor(NominalFrames):
             if c.dep_ == "xcomp" and effect in ("refuse", "fail", "intend", "attempt", "aspect", "stop", "request", "threaten"):
                 if self._names_event(c):
                     return []
+            if c.dep_ in ("xcomp", "advcl") and effect == "aspect" and c.i > trig.i and c.pos_ in ("VERB", "AUX") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children
+            ) and not any(p.dep_ == "prep" and p.i < c.i for p in trig.children if p.i > trig.i):
+                return []  # "had come to see the USSR as a threat": 'come' only marks the change
             # "left the Chinese resentful", "made China angry": the adjective is the event
             if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.pos_ == "ADJ" and trig.lemma_.lower() in CAUSATIVE_HOSTS:
                 return []
         obj = self.object_noun(trig)
+        if obj is not None and (trig.lemma_.lower(), obj.lemma_.lower()) in IDIOMS:
+            return []  # "paid the price of Nixon's opening", "took place": no act between states
         obj_entry = self.noun_entry(obj) if obj is not None else None
         uses_obj = entry.light or entry.reverse
         if entry.reverse and obj is None:
