@@ -130,3 +130,34 @@ def test_causes_texts_eval_cli(tmp_path):
     assert res.exit_code == 0, res.output
     assert "F1" in res.output and out.read_text().splitlines()[0] == "index,label"
     assert len(out.read_text().splitlines()) == 5
+
+
+def _links(doc):
+    return [(l.cue, l.cause.text, l.effect.text) for l in doc._.causal]
+
+
+def test_causes_texts_reaction_opening_a_paragraph_reaches_back(causes_nlp):
+    doc = analyse(causes_nlp, "In the summer of 1960 the Soviet specialists left China. The Chinese claimed that this "
+                              "was evidence of bad faith.\n\nThe Chinese had their revenge in April 1960.")
+    (link,) = [l for l in doc._.causal if l.cue == "have revenge"]
+    assert "bad faith" in link.cause.text and "revenge" in link.effect.text
+
+
+def test_causes_texts_noun_phrase_subject_misparsed_as_participle(causes_nlp):
+    doc = analyse(causes_nlp, 'This "ping-pong diplomacy" led to Kissinger\'s secret trip to Peking in July 1971.')
+    (link,) = [l for l in doc._.causal if l.cue == "lead to"]
+    assert "diplomacy" in link.cause.text and "secret trip" in link.effect.text
+
+
+def test_causes_texts_feeling_adjective_tagged_as_object_and_it_as_cause(causes_nlp):
+    doc = analyse(causes_nlp, "The war left the Chinese hostile to the United States, and it led the Americans to "
+                              "protect Taiwan.")
+    got = {(cue, cause) for cue, cause, _e in _links(doc)}
+    assert ("leave", "The war") in got and ("lead", "The war") in got
+
+
+def test_causes_texts_feeling_about_a_that_clause(causes_nlp):
+    doc = analyse(causes_nlp, "The Americans removed their missiles from Turkey. Castro was furious that the Soviets "
+                              "had not consulted him.")
+    (link,) = [l for l in doc._.causal if l.cue == "furious"]
+    assert link.cause.text == "the Soviets had not consulted him"

@@ -9,6 +9,8 @@ resolved to the clause it points to, in the same or the previous sentence.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -53,6 +55,15 @@ class Candidate:
     anaphoric: bool = False
     needs_change: bool = False
     cause_ref: Range | None = None  # the clause an anaphoric cause ("This reluctance") points to
+
+
+@lru_cache(maxsize=1)
+def _feeling_adjectives() -> frozenset[str]:
+    """The attitude adjectives of rift's event lexicon ("resentful", "suspicious", "hostile")."""
+    from rift.events.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    return frozenset(k for k, entries in lex.adjs.items() if any(e.kind == "attitude" for e in entries))
 
 
 def _negated(tok: Token) -> bool:
@@ -120,6 +131,10 @@ class CausalRules:
                 if rng[1] > rng[0]:
                     return rng
         if verb.pos_ not in VERBAL or verb.dep_ in ("amod", "compound", "pobj", "dobj"):
+            return surface_left(doc, cue_start, sent, skip)
+        if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBD", "VBN"):
+            # 'This "ping-pong diplomacy" led to ...' parsed as a noun phrase with a participle:
+            # the sentence has no other verb, so the noun phrase before the cue is its subject
             return surface_left(doc, cue_start, sent, skip)
         return None
 
@@ -289,6 +304,9 @@ class CausalRules:
         if want == "adjective":
             if any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ == "ADJ" for c in verb.children):
                 return True
+            # "left the Chinese suspicious of Moscow" with the adjective tagged as the object noun
+            if any(c.dep_ == "dobj" and c.lower_ in _feeling_adjectives() for c in verb.children):
+                return True
             # "left the Chinese resentful" parsed flat: an adjective right after the object
             for a, b in zip(window, window[1:]):
                 if a.pos_ in ("NOUN", "PROPN", "PRON") and b.pos_ == "ADJ" and b.head.i != a.i + 1 and b.dep_ != "amod":
@@ -414,6 +432,20 @@ class CausalRules:
                         break
             if cause:
                 break
+        if cause is None:
+            # "Castro was furious that the Soviets had not consulted him": the clause it is about
+            for holder in (adj, pred):
+                comp = next((c for c in holder.children if c.dep_ in ("ccomp", "advcl") and c.i > holder.i and any(
+                    x.dep_ == "mark" and x.lower_ in ("that", "because") for x in c.children) or (c.dep_ == "ccomp" and c.i > holder.i)), None)
+                if comp is not None:
+                    rng = contiguous({t for t in subtree_set(comp) if t < sent.end} - index.citation_tokens, comp.i)
+                    if rng:
+                        rng = trim(doc, *rng, skip=set(index.citation_tokens))
+                        if doc[rng[0]].lower_ in ("that", "because"):
+                            rng = (rng[0] + 1, rng[1])
+                        cause = rng if rng[1] > rng[0] else None
+                    if cause:
+                        break
         conf = m.cue.confidence
         if cause is None:
             found = self._cause_before(doc, index, k, s0)
@@ -462,6 +494,17 @@ class CausalRules:
         """Replace a cause that only points back ("This reluctance") by the clause it points to."""
         s, e = cand.cause
         first = doc[s]
+        if first.lower_ == "it" and e - s == 1:
+            # "The war left the Chinese hostile ..., and it led the Americans to ...": the subject
+            # noun phrase of the clause before (a thing, not a state)
+            k = index.of_token(s)
+            lo = index.sents[index.previous(k)].start if k is not None and index.previous(k) is not None else (index.sents[k].start if k is not None else s)
+            for t in reversed(list(doc[lo:s])):
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and not t.ent_type_:
+                    rng = contiguous({x.i for x in t.subtree if x.i < s} - index.citation_tokens, t.i)
+                    if rng:
+                        return replace(cand, cause=trim(doc, *rng, skip=set(index.citation_tokens)), confidence=cand.confidence * 0.9, anaphoric=True)
+            return cand
         if first.lower_ not in self.words.anaphors or e - s > 7:
             return cand
         if first.lower_ == "that" and first.dep_ not in ("det", "nsubj", "nsubjpass", "pobj"):
