@@ -223,3 +223,17 @@ def test_events_context_the_two_leaders_are_the_two_just_named(nlp):
 def test_events_context_idioms_name_no_act(nlp):
     ev = run(nlp, "In 1972 the Soviets paid the price of Nixon's opening to China.")
     assert not [e for e in ev if e.trigger == "paid"]
+
+
+def test_events_context_a_date_phrase_does_not_block_the_target(nlp):
+    ev = run(nlp, "The Chinese warned India many times. On 20 October 1962 Chinese troops launched a massive "
+                  "offensive in Ladakh and the North East Frontier Agency.")
+    assert ("CHN", "IND") in dyads(e for e in ev if e.trigger == "launched")
+
+
+def test_events_context_sending_weapons_is_aid_and_beliefs_about_the_future_are_hypothetical(nlp):
+    ev = run(nlp, "In 1962 Nehru asked the United States for military aid, and Kennedy sent transport planes and "
+                  "weapons. Nehru did not beleive they would attack.")
+    (sent,) = [e for e in ev if e.trigger == "sent"]
+    assert (sent.source, sent.target, sent.category) == ("USA", "IND", "AID")
+    assert all(e.mode == "hypothetical" for e in ev if e.trigger == "attack")

@@ -11,6 +11,7 @@ relationship the text is about at that point.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,6 +40,9 @@ from rift.events.nominal import NominalFrames
 __all__ = ["ActorRef", "DocActors", "EventExtractor", "Frame"]
 
 
+# goods whose sending is military aid, not a show of force ("sent transport planes and weapons")
+MATERIEL = frozenset({"weapon", "arm", "arms", "ammunition", "munition", "equipment", "supply", "supplies", "rifle", "gun",
+                      "materiel", "spare", "part", "fuel", "food", "grain", "medicine"})
 # verb + object idioms that name no act between actors
 IDIOMS = frozenset({("pay", "price"), ("pay", "attention"), ("pay", "heed"), ("pay", "dividend"), ("take", "place"),
                     ("take", "part"), ("take", "care"), ("make", "sense"), ("make", "way"), ("take", "shape"), ("take", "root")})
@@ -46,6 +50,15 @@ IDIOMS = frozenset({("pay", "price"), ("pay", "attention"), ("pay", "heed"), ("p
 INVITING = frozenset({"invite", "welcome"})
 # nouns that with the actor's own possessive name the actor itself ("his country", "its people")
 SELF_NOUNS = frozenset({"country", "nation", "homeland", "land", "people", "state", "motherland", "fatherland", "realm"})
+@lru_cache(maxsize=4096)
+def _near_word(word: str, vocab: tuple[str, ...]) -> str | None:
+    """The one word of ``vocab`` within one edit (a swap counts as one) of ``word``, if any."""
+    from rift.causes.cues import damerau
+
+    hits = [w for w in vocab if abs(len(w) - len(word)) <= 1 and damerau(word, w, 1) <= 1]
+    return hits[0] if len(hits) == 1 else None
+
+
 # gatherings an act happens at: 'at' them names a place, not a target
 VENUES = frozenset({"congress", "conference", "meeting", "summit", "session", "celebration", "plenum", "assembly",
                     "council", "talks", "convention", "gathering", "rally", "ceremony", "reception", "banquet", "forum"})
@@ -84,6 +97,8 @@ class EventExtractor(NominalFrames):
         self.rel_cats = rel.get("categories") or {}
         self.reciprocal_words = {"other", "another"}
         self.stance_nouns = set(mods.get("stance_nouns") or [])
+        self._saying = frozenset(self.report_neutral | self.report_accuse | self.opinion)
+        self._saying_sorted = tuple(sorted(w for w in self._saying if len(w) >= 6))
         vm = mods.get("verbal_markers") or {}
         self.verbal_adjs = frozenset(vm.get("adjectives") or [])
         self.verbal_media = frozenset(vm.get("media") or [])
@@ -365,8 +380,10 @@ class EventExtractor(NominalFrames):
             break
         if top.dep_ == "ccomp" and self.lex.controllers.get(top.head.lemma_.lower()) == "threaten":
             ch.under_accusation = True  # "warned Washington that China would intervene": the warning is the event
-        if top.dep_ in ("ccomp", "parataxis") and top.head.lemma_.lower() in (self.report_neutral | self.report_accuse | self.opinion):
+        if top.dep_ in ("ccomp", "parataxis") and self.saying_verb(top.head) in (self.report_neutral | self.report_accuse | self.opinion):
             ch.modes.append("reported")
+            if self.saying_verb(top.head) in self.opinion and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "might", "could", "may") for c in top.children):
+                ch.modes.append("hypothetical")  # "Nehru did not believe they would attack": a belief about what may come
             if top.head.lemma_.lower() in self.report_accuse:
                 ch.under_accusation = True  # "claimed that the Soviets coerced ...": one ACCUSE, not two events
             host = top.head
@@ -381,6 +398,14 @@ class EventExtractor(NominalFrames):
         if ch.negation == "not" and ch.ability:
             ch.negation = "fail"  # "were not able to incite": a failure
         return ch
+
+    def saying_verb(self, tok: Token) -> str:
+        """The lemma of a verb of saying or thinking, misspellings of six letters or more forgiven
+        ("did not beleive they would attack")."""
+        lem = tok.lemma_.lower()
+        if lem in self._saying or len(lem) < 6 or tok.pos_ not in ("VERB", "AUX"):
+            return lem
+        return _near_word(lem, self._saying_sorted) or lem
 
     @staticmethod
     def _object_control(inf: Token, host: Token) -> bool:
@@ -498,7 +523,8 @@ class EventExtractor(NominalFrames):
             if any(self.noun_entry(m) is not None and self.verbal_attack(m) for m in means + ([obj] if uses_obj and obj is not None else [])):
                 coding = Coding("ACCUSE", "disapprove", kind=coding.kind)
         recipient = any(c.dep_ in ("dative", "iobj") for c in trig.children) or bool(self.prep_actors(trig, ("to",), A))
-        if entry.light and obj is not None and obj_entry is None and not recipient and "military" in {
+        materiel = any(t.lemma_.lower() in MATERIEL for t in [obj] + list(obj.conjuncts)) if obj is not None else False
+        if entry.light and obj is not None and obj_entry is None and not recipient and not materiel and "military" in {
             self.agent_class.get(t.lemma_.lower()) for t in [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod")]
         }:
             # "sent a carrier group", "sent troops": moving forces is a show of force
@@ -771,6 +797,8 @@ class EventExtractor(NominalFrames):
 
     def _plain_object(self, tok: Token) -> bool:
         """An object that is neither an actor, an event, nor a named place or body ('democratic countries')."""
+        if tok.ent_type_ in ("DATE", "TIME") or tok.like_num:
+            return False  # "On 20 October 1962 ... launched": a date, not what the act was done to
         if tok.lower_ in NAMED_EVENTS:
             return True  # "fight the Korean War": a named war or crisis is not a party
         if tok.pos_ == "PRON" or self.noun_entry(tok) is not None or tok.lemma_.lower() in self.rel_nouns:
