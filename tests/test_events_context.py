@@ -237,3 +237,24 @@ def test_events_context_sending_weapons_is_aid_and_beliefs_about_the_future_are_
     (sent,) = [e for e in ev if e.trigger == "sent"]
     assert (sent.source, sent.target, sent.category) == ("USA", "IND", "AID")
     assert all(e.mode == "hypothetical" for e in ev if e.trigger == "attack")
+
+
+def test_events_context_list_of_acts_shares_its_subject_and_since_is_a_yardstick(nlp):
+    ev = run(nlp, "On 25 December 1979 Soviet troops crossed the border. Carter called the invasion the greatest "
+                  "threat to peace since the Second World War, imposed a grain embargo on the USSR and boycotted the "
+                  "1980 Moscow Olympics.")
+    (imposed,) = [e for e in ev if e.trigger == "imposed"]
+    assert (imposed.source, imposed.target) == ("USA", "SUN") and imposed.date.value.startswith("1979")
+    assert ("USA", "SUN") in dyads(e for e in ev if e.trigger == "boycotted")
+
+
+def test_events_context_forces_named_without_their_state(nlp):
+    ev = run(nlp, "In 1979 the Soviet Union was worried about Afghanistan. On 25 December Soviet troops crossed the "
+                  "border and the next day special forces stormed the palace of the Afghan leader.")
+    assert ("SUN", "AFG") in dyads(e for e in ev if e.trigger == "stormed")
+
+
+def test_events_context_possessive_goes_with_its_clause_subject(nlp):
+    ev = run(nlp, "In the fall of 1958 the Chinese began to bombard Quemoy. The Americans said that they would "
+                  "protect Quemoy if the Chinese did not cease their bombardment of the island.")
+    assert not [e for e in ev if e.trigger == "cease" and e.target == "USA"]

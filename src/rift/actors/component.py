@@ -28,6 +28,7 @@ SALIENCE_WINDOW = 4
 NAME_PARTICLES = frozenset({"the", "de", "van", "von", "der", "al", "el", "la", "le", "da", "di", "du", "bin", "ibn", "ben"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "within", "throughout", "across", "around", "over"})
 HALVES = frozenset({"North", "South"})  # "the South": the southern half named before (Korea, Vietnam, Yemen)
+MINOR_SUBJECT = 0.3  # a subject of a subordinate clause: between a main-clause subject and an object
 SUBJECT_BONUS = 0.6  # how many sentences of distance being a subject is worth to an antecedent
 DOC_PRIOR = 0.1  # weight of each earlier mention in the whole document when picking "the two nations"
 
@@ -213,6 +214,13 @@ class ActorTagger:
         if has_dep and tok.dep_ in OBJECT_DEPS:
             head = tok.head.head if tok.dep_ == "pobj" else tok.head
             clause_subj = {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
+        own_subj: set[int] = set()
+        if has_dep and tok.dep_ == "poss":
+            # "if the Chinese did not cease their bombardment": a possessive goes with its clause's subject
+            verb = tok.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            own_subj = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i}
         best = None
         best_key = None
         orphans: set[int] = set()
@@ -238,9 +246,14 @@ class ActorTagger:
                 continue
             if clause_subj and f.span.root.i in clause_subj:
                 continue
+            if f.span.root.i in own_subj:
+                return resolved.get(f.span.start, [f])
             is_subj = has_dep and (f.span.root.dep_ in ("nsubj", "nsubjpass") or f.span.root.i in orphans)
             # recency first, but a subject one sentence back beats a non-subject in this one
-            key = ((sent - s) + (0.0 if is_subj else SUBJECT_BONUS), -f.span.start)
+            # and the main clause's subject beats one in a 'when'/'because' clause
+            host = f.span.root.head
+            minor = is_subj and host.dep_ == "advcl" and any(c.dep_ == "mark" for c in host.children)
+            key = ((sent - s) + (MINOR_SUBJECT if minor else 0.0 if is_subj else SUBJECT_BONUS), -f.span.start)
             if best_key is None or key < best_key:
                 best, best_key = f, key
         if best is None:

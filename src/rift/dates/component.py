@@ -166,6 +166,8 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
         if sp.start >= s0 and sp.end <= s1 and rec.type in _DATED_TYPES and rec.interval is not None:
             if raw and raw[k].value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
                 continue
+            if not rec.explicit and sp.start > 0 and doc[sp.start - 1].lower_ == "since":
+                continue  # "the greatest threat to peace since the Second World War": a yardstick
             here.append(k)
     if here:
         gov = _governor(span.root)

@@ -212,6 +212,8 @@ def _kb_scene(text: str, tx: Timex) -> Point | None:
     if m is None:
         return None
     prep = re.sub(r"\s+", " ", m.group(1).lower())
+    if prep == "since" and not _clause_initial(text, m.start()):
+        return None  # "the greatest threat to peace since the Second World War": a yardstick, not the scene
     if prep in ("after", "following", "since", "in the wake of", "in the aftermath of") or tx.mod in ("END", "AFTER"):
         return Point.of_month(b[0], b[1])
     if prep in ("before", "until", "till", "by"):

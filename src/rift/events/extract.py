@@ -210,6 +210,15 @@ class EventExtractor(NominalFrames):
                 found = self.np_actors(c, A)
                 if found:
                     return found, c
+            forces = self.unnamed_forces(subjects[0], A)
+            if forces:
+                return forces, subjects[0]
+            if verb.dep_ == "conj" and verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.head.pos_ in ("VERB", "AUX"):
+                # "Carter called the invasion the greatest threat to peace, imposed an embargo ...":
+                # a list of acts misparsed with the previous complement as subject
+                shared, host = self.subject_of(verb.head, A, seen + 1)
+                if shared:
+                    return shared, host
             return [], subjects[0]
         for c in verb.children:
             # "In September Kosygin met Zhou": the parser hangs the subject on the date's preposition
@@ -250,6 +259,24 @@ class EventExtractor(NominalFrames):
         if verb.dep_ in ("acomp",) and verb.head.pos_ in ("VERB", "AUX"):
             return self.subject_of(verb.head, A, seen + 1)
         return [], None
+
+    def unnamed_forces(self, noun: Token, A: DocActors) -> list[ActorRef]:
+        """'Soviet troops crossed the border and the next day special forces stormed the palace':
+        armed forces named without their state are those of the last forces named with one, in
+        this sentence or the one before."""
+        if self.agent_class.get(noun.lemma_.lower()) != "military" or any(c.dep_ == "poss" for c in noun.children):
+            return []
+        try:
+            start = noun.sent.start
+            prev = noun.doc[start - 1].sent.start if start > 0 else start
+        except ValueError:
+            return []
+        for t in reversed(list(noun.doc[prev : noun.i])):
+            if t.pos_ == "NOUN" and self.agent_class.get(t.lemma_.lower()) == "military":
+                found = _dedupe([r for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod") for r in A.at(c)])
+                if found:
+                    return found
+        return []
 
     def _clause_subject(self, verb: Token, A: DocActors) -> list[ActorRef]:
         """Actors hung on the previous clause's object that are really this clause's subject.
