@@ -258,3 +258,16 @@ def test_events_context_possessive_goes_with_its_clause_subject(nlp):
     ev = run(nlp, "In the fall of 1958 the Chinese began to bombard Quemoy. The Americans said that they would "
                   "protect Quemoy if the Chinese did not cease their bombardment of the island.")
     assert not [e for e in ev if e.trigger == "cease" and e.target == "USA"]
+
+
+def test_events_context_july_crisis(nlp):
+    ev = run(nlp, "On 28 June 1914 a Bosnian Serb assassinated the Archduke. Vienna blamed the Serbian government for "
+                  "the murder and, with the backing of Berlin, sent an ultimatum to Belgrade on 23 July. Germany "
+                  "demanded that the Russians stop their mobilization, and when they refused, Germany declared war "
+                  "on Russia on 1 August and on France two days later.")
+    got = {(e.source, e.target, e.trigger) for e in ev}
+    # Vienna is Austria-Hungary in 1914 (Austria after 1918); Berlin backed the ultimatum, it was not its target
+    assert ("AUH", "SRB", "blamed") in got and ("AUH", "SRB", "sent") in got and ("AUH", "DEU", "sent") not in got
+    # the demand is the event, not the stopping it asks for; the war is declared on both
+    assert ("DEU", "RUS", "demanded") in got and not [e for e in ev if e.trigger == "stop"]
+    assert {("DEU", "RUS", "declared"), ("DEU", "FRA", "declared")} <= got

@@ -59,6 +59,9 @@ def _near_word(word: str, vocab: tuple[str, ...]) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+# nouns of support: 'with the backing of X' names an ally of the actor, not a target
+BACKING = frozenset({"backing", "support", "help", "approval", "consent", "blessing", "encouragement", "assistance",
+                     "permission", "agreement", "connivance", "complicity", "knowledge", "acquiescence"})
 # gatherings an act happens at: 'at' them names a place, not a target
 VENUES = frozenset({"congress", "conference", "meeting", "summit", "session", "celebration", "plenum", "assembly",
                     "council", "talks", "convention", "gathering", "rally", "ceremony", "reception", "banquet", "forum"})
@@ -171,12 +174,17 @@ class EventExtractor(NominalFrames):
     def prep_actors(self, tok: Token, preps: tuple[str, ...], A: DocActors) -> list[ActorRef]:
         """Actors in prepositional phrases of ``tok`` introduced by one of ``preps``."""
         out = []
-        for c in tok.children:
-            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+        kids = list(tok.children)
+        # "declared war on Russia on 1 August and on France": a coordinated preposition too
+        kids += [d for c in kids if c.dep_ == "prep" for d in c.children if d.dep_ == "conj" and d.pos_ == "ADP"]
+        for c in kids:
+            if c.dep_ in ("prep", "agent", "dative", "conj") and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         if c.lower_ in ("at", "in", "during") and p.lemma_.lower() in VENUES:
                             continue  # "at a congress of the Romanian party": where, not at whom
+                        if c.lower_ == "with" and p.lemma_.lower() in BACKING:
+                            continue  # "with the backing of Berlin": an ally, not a target
                         out += self.np_actors(p, A)
         return _dedupe(out)
 
@@ -405,8 +413,15 @@ class EventExtractor(NominalFrames):
                 top = top.head
                 continue
             break
-        if top.dep_ == "ccomp" and self.lex.controllers.get(top.head.lemma_.lower()) == "threaten":
-            ch.under_accusation = True  # "warned Washington that China would intervene": the warning is the event
+        own_clause = trig is not top and any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children) and (
+            {c.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")} != {c.i for c in top.children if c.dep_ in ("nsubj", "nsubjpass")}
+        )  # "... that the Russians stop, and when they refused, Germany declared war": a clause of its own
+        if top.dep_ == "ccomp" and not own_clause and self.lex.controllers.get(top.head.lemma_.lower()) in ("threaten", "request") and (
+            self.verb_entry(top.head) is not None or self.lex.controllers.get(top.head.lemma_.lower()) == "threaten"
+        ):
+            # "warned Washington that China would intervene", "demanded that the Russians stop their
+            # mobilization": the warning or the demand is the event, not what it asks for
+            ch.under_accusation = True
         if top.dep_ in ("ccomp", "parataxis") and self.saying_verb(top.head) in (self.report_neutral | self.report_accuse | self.opinion):
             ch.modes.append("reported")
             if self.saying_verb(top.head) in self.opinion and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "might", "could", "may") for c in top.children):
