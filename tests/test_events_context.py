@@ -271,3 +271,18 @@ def test_events_context_july_crisis(nlp):
     # the demand is the event, not the stopping it asks for; the war is declared on both
     assert ("DEU", "RUS", "demanded") in got and not [e for e in ev if e.trigger == "stop"]
     assert {("DEU", "RUS", "declared"), ("DEU", "FRA", "declared")} <= got
+
+
+def test_events_context_a_date_that_names_a_thing_does_not_date_the_act(nlp):
+    ev = run(nlp, "In 1963 Pravda deplored the refusal of Peking to accept the proposals of December 1962. The "
+                  "Soviets abrogated the agreement of 1957 with China.")
+    assert years(ev, "abrogated") == {"1963"}
+    # the party press speaks for its state; "the refusal of Peking to accept": Peking refuses
+    assert ("SUN", "CHN") in dyads(e for e in ev if e.trigger == "deplored")
+    assert all(e.source == "CHN" and e.negated for e in ev if e.trigger == "accept")
+
+
+def test_events_context_turkey_before_1922_is_the_ottoman_empire(nlp):
+    ev = run(nlp, "In 1915 the Turks attacked Russia. In 1950 Turkey sent troops to Korea.")
+    assert {e.source for e in ev if e.trigger == "attacked"} == {"OTT"}
+    assert {e.source for e in ev if e.trigger == "sent"} == {"TUR"}

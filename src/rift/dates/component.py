@@ -169,6 +169,9 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
             if not rec.explicit and sp.start > 0 and doc[sp.start - 1].lower_ == "since":
                 continue  # "the greatest threat to peace since the Second World War": a yardstick
             here.append(k)
+    # "deplored the Colombo proposals of December 1962", "abrogated the agreement of 1957": a date
+    # bound to a noun dates that thing, not the act around it (unless the act is that noun)
+    here = [k for k in here if not _noun_bound(pairs[k][0], span)]
     if here:
         gov = _governor(span.root)
         same = [k for k in here if gov is not None and getattr(_governor(pairs[k][0].root), "i", None) == gov.i]
@@ -222,6 +225,30 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
 _PERIOD_ANAPHOR = re.compile(r"(?:this|that|the same) (?:period|time|phase|span|stage)")
 
 
+def _noun_bound(timex: Span, event: Span | None) -> bool:
+    """A time expression that modifies a noun the event is not part of ("the treaty of 1950"),
+    or with ``event`` None, that modifies a noun at all."""
+    root = timex.root
+    if not timex.doc.has_annotation("DEP"):
+        return False
+    noun = None
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = root.head.head
+    elif root.dep_ in ("poss", "compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= timex.end:
+        noun = root.head
+    if noun is None or noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in _TIME_HEADS:
+        return False  # "the summer of 1960", "the end of 1959": a date itself
+    if event is None:
+        return True
+    phrase = {t.i for t in noun.subtree}
+    return event.root.i not in phrase
+
+
+_TIME_HEADS = frozenset({"summer", "winter", "spring", "autumn", "fall", "end", "beginning", "start", "middle", "course",
+                         "months", "month", "years", "year", "period", "days", "day", "weeks", "week", "decade",
+                         "century", "half", "part", "time", "early", "late", "turn", "eve", "wake", "aftermath"})
+
+
 def _period_antecedent(raw: list[Timex], k: int) -> TimeSpan | None:
     """The range ("1956 to 1960", "from 1960 to 1963") closest before expression ``k``, within a
     few sentences: what "this period" / "during this time" points back to."""
@@ -255,7 +282,9 @@ def _narrative_steps(doc: Doc) -> tuple[list[int], list[TimeSpan | None]]:
     best: Timex | None = None
     scene: Timex | None = None
     for t in raw:
-        if t.narrative is not None and (best is None or t.narrative is not best.narrative) and not (best is not None and _flashback(doc, t, best)):
+        if t.narrative is not None and (best is None or t.narrative is not best.narrative) and not (
+            best is not None and (_flashback(doc, t, best) or _names_a_thing(doc, t))
+        ):
             best, scene = t, None
         elif t.precision in ("decade", "century") and t.interval and _scene_setting(doc, t):
             scene = t  # "During the 1960's North Vietnam ...": a coarse frame, kept until a finer date
@@ -279,6 +308,14 @@ def _span_starts(doc: Doc, pairs) -> list[int]:
     starts = [sp.start for sp, _rec in pairs]
     doc.user_data[_STARTS_KEY] = (len(pairs), starts)
     return starts
+
+
+def _names_a_thing(doc: Doc, t: Timex) -> bool:
+    """'the Colombo proposals of December 1962': a date that tells which thing, not when the story is."""
+    if t.kb is not None:
+        return False
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span is not None and _noun_bound(span, None)
 
 
 def _scene_setting(doc: Doc, t: Timex) -> bool:

@@ -253,7 +253,11 @@ class EventExtractor(NominalFrames):
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "a letter asking the Chinese to ...": the writer of the letter asks;
             # "Stalin's reluctance to help China": Stalin would have helped
-            own = self.np_agents(verb.head, A) if verb.head.lemma_.lower() in self.neg_nouns else self.np_actors(verb.head, A, of=False)
+            if verb.head.lemma_.lower() in self.neg_nouns:
+                # "Stalin's reluctance to help", "the refusal of Peking to accept the proposals"
+                own = self.np_agents(verb.head, A) or self.prep_actors(verb.head, ("of",), A)
+            else:
+                own = self.np_actors(verb.head, A, of=False)
             if own:
                 return own, verb.head
             if verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head.pos_ in ("VERB", "AUX"):
