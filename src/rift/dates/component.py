@@ -232,18 +232,21 @@ def _noun_bound(timex: Span, event: Span | None) -> bool:
     if not timex.doc.has_annotation("DEP"):
         return False
     noun = None
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
         noun = root.head.head
-    elif root.dep_ in ("poss", "compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= timex.end:
+    elif root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN" and root.head.i >= timex.end:
         noun = root.head
-    if noun is None or noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in _TIME_HEADS:
-        return False  # "the summer of 1960", "the end of 1959": a date itself
+    if noun is None or noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in _TIME_HEADS or noun.lemma_.lower() in _HAPPENINGS:
+        # "the summer of 1960": a date itself; "events of 1958 strained relations": what happened then
+        return False
     if event is None:
         return True
     phrase = {t.i for t in noun.subtree}
     return event.root.i not in phrase
 
 
+_HAPPENINGS = frozenset({"event", "incident", "development", "happening", "crisis", "clash", "fighting", "war",
+                         "battle", "trouble", "unrest", "upheaval", "turmoil", "change", "shift", "split", "break"})
 _TIME_HEADS = frozenset({"summer", "winter", "spring", "autumn", "fall", "end", "beginning", "start", "middle", "course",
                          "months", "month", "years", "year", "period", "days", "day", "weeks", "week", "decade",
                          "century", "half", "part", "time", "early", "late", "turn", "eve", "wake", "aftermath"})

@@ -255,7 +255,11 @@ class EventExtractor(NominalFrames):
             # "Stalin's reluctance to help China": Stalin would have helped
             if verb.head.lemma_.lower() in self.neg_nouns:
                 # "Stalin's reluctance to help", "the refusal of Peking to accept the proposals"
-                own = self.np_agents(verb.head, A) or self.prep_actors(verb.head, ("of",), A)
+                own = self.np_agents(verb.head, A)
+                if not own:
+                    of_objs = [p for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                               if p.dep_ == "pobj" and p.i < verb.i and not any(k.pos_ == "VERB" for k in p.children)]
+                    own = _dedupe([r for p in of_objs for r in self.np_actors(p, A, of=False)])
             else:
                 own = self.np_actors(verb.head, A, of=False)
             if own:
