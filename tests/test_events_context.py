@@ -286,3 +286,10 @@ def test_events_context_turkey_before_1922_is_the_ottoman_empire(nlp):
     ev = run(nlp, "In 1915 the Turks attacked Russia. In 1950 Turkey sent troops to Korea.")
     assert {e.source for e in ev if e.trigger == "attacked"} == {"OTT"}
     assert {e.source for e in ev if e.trigger == "sent"} == {"TUR"}
+
+
+def test_events_context_leader_named_again_by_one_word_and_fight_needs_a_foe(nlp):
+    ev = run(nlp, "In 1950 Kim Il Sung convinced Stalin that a war would unify Korea. Kim asked Mao for troops. "
+                  "The Chinese had to fight without air cover.")
+    assert ("PRK", "CHN") in dyads(e for e in ev if e.trigger == "asked")
+    assert not [e for e in ev if e.trigger == "fight"]

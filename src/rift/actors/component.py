@@ -260,6 +260,32 @@ class ActorTagger:
             return []
         return resolved.get(best.span.start, [best])
 
+    def short_names(self, doc: Doc, found: list[_Found]) -> list[_Found]:
+        """A leader named in full, then by one word of the name ("Kim Il Sung ... told Kim that"):
+        the later word is the same person, wherever the knowledge base does not know it alone."""
+        taken = {i for f in found for i in range(f.span.start, f.span.end)}
+        words: dict[str, _Found] = {}
+        out: list[_Found] = []
+        by_start = {f.span.start: f for f in found if f.kind == "leader" and len(f.span) >= 2}
+        for tok in doc:
+            f = by_start.get(tok.i)
+            if f is not None:
+                for w in (f.span[0], f.span[-1]):
+                    if len(w.text) >= 3 and w.text[0].isupper() and w.is_alpha:
+                        words[w.text] = f
+                continue
+            if tok.i in taken or tok.text not in words or tok.pos_ != "PROPN":
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+                continue  # "Kim Jong Il": a longer name of someone else
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start:
+                continue
+            f = words[tok.text]
+            out.append(_Found(doc[tok.i : tok.i + 1], f.code, f.kind, f.form, f.name))
+        return out
+
     def halves(self, doc: Doc, found: list[_Found]) -> list[_Found]:
         """'the South' / 'the North' of a divided country: the half the text last named that way
         ("North Korean troops invaded South Korea ... Truman sent forces to defend the South")."""
@@ -338,6 +364,8 @@ class ActorTagger:
         doc_id = doc._.rift_doc_id or ""
         found = self.explicit(doc)
         found = self._outside_citations(doc, found)
+        found.sort(key=lambda f: f.span.start)
+        found = found + self.short_names(doc, found)
         found.sort(key=lambda f: f.span.start)
         found = found + self.halves(doc, found)
         found.sort(key=lambda f: f.span.start)

@@ -703,10 +703,10 @@ class EventExtractor(NominalFrames):
                 return []
         if self_only and not targets:
             return []  # an actor acting on itself ("Khrushchev condemned the actions of Stalin"): internal
-        if entry.explicit and not targets and not reciprocal:
-            return []
         if len(src_codes) >= 2 and entry.symmetric:
             targets, reciprocal = [], True  # "Chinese and Indian troops clashed": with each other
+        if entry.explicit and not targets and not reciprocal:
+            return []
         if not targets and len(src_codes) >= 2 and (entry.symmetric or any(s.kind == "collective" for s in sources) or is_cooperative(coding.category)):
             reciprocal = True  # "China and India clashed", "the two agreed to resume talks"
         frame = Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets, reciprocal, conf)
