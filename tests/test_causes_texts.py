@@ -161,3 +161,9 @@ def test_causes_texts_feeling_about_a_that_clause(causes_nlp):
                               "had not consulted him.")
     (link,) = [l for l in doc._.causal if l.cue == "furious"]
     assert link.cause.text == "the Soviets had not consulted him"
+
+
+def test_causes_texts_relative_which_points_to_its_clause(causes_nlp):
+    doc = analyse(causes_nlp, "When the Dalai Lama fled to India in 1959, Nehru gave him asylum, which angered Peking.")
+    (link,) = [l for l in doc._.causal if l.cue == "angered"]
+    assert link.cause.text == "Nehru gave him asylum" and link.effect.text == "angered Peking"

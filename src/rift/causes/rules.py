@@ -416,6 +416,15 @@ class CausalRules:
         subj = [c for c in subj_holder.children if c.dep_ in _SUBJ]
         if not subj or _negated(subj_holder) or _negated(pred):
             return None
+        if subj[0].lower_ in ("which", "that") and subj_holder.dep_ == "relcl":
+            # "Nehru gave him asylum, which angered Peking": the clause the relative hangs on
+            host = clause_head(subj_holder.head)
+            if host.pos_ in VERBAL:
+                cause = clause_range(doc, host, sent, exclude=subtree_set(subj_holder), skip=index.citation_tokens, drop_advcl=True)
+                effect = contiguous(subtree_set(subj_holder) - {subj[0].i} - index.citation_tokens, subj_holder.i)
+                if cause and effect:
+                    effect = trim(doc, *effect, skip=set(index.citation_tokens))
+                    return Candidate(m.cue.cue, m.cue.kind, cause, effect, k, (m.start, m.end), m.cue.confidence, m.cue.weak)
         s0 = min(subj[0].left_edge.i, subj[0].i)
         effect = trim(doc, s0, m.end, skip=set(index.citation_tokens))
         cause = None
