@@ -293,3 +293,10 @@ def test_events_context_leader_named_again_by_one_word_and_fight_needs_a_foe(nlp
                   "The Chinese had to fight without air cover.")
     assert ("PRK", "CHN") in dyads(e for e in ev if e.trigger == "asked")
     assert not [e for e in ev if e.trigger == "fight"]
+
+
+def test_events_context_what_could_not_be_said_and_refusing_to_take_sides(nlp):
+    ev = run(nlp, "In 1950 the Soviets were boycotting the Security Council, so they could not veto the resolution. "
+                  "During the 1960s Ho Chi Minh visited Moscow and Peking and he refused to take sides.")
+    assert not [e for e in ev if e.trigger in ("veto", "refused")]
+    assert [e.category for e in ev if e.trigger == "boycotting"] == ["PROTEST"]

@@ -44,7 +44,7 @@ __all__ = ["ActorRef", "DocActors", "EventExtractor", "Frame"]
 MATERIEL = frozenset({"weapon", "arm", "arms", "ammunition", "munition", "equipment", "supply", "supplies", "rifle", "gun",
                       "materiel", "spare", "part", "fuel", "food", "grain", "medicine"})
 # verb + object idioms that name no act between actors
-IDIOMS = frozenset({("pay", "price"), ("pay", "attention"), ("pay", "heed"), ("pay", "dividend"), ("take", "place"),
+IDIOMS = frozenset({("pay", "price"), ("pay", "attention"), ("pay", "heed"), ("pay", "dividend"), ("take", "place"), ("take", "side"),
                     ("take", "part"), ("take", "care"), ("make", "sense"), ("make", "way"), ("take", "shape"), ("take", "root")})
 # request verbs that offer rather than demand: inviting someone to a cooperative act is an AGREE
 INVITING = frozenset({"invite", "welcome"})
@@ -507,6 +507,9 @@ class EventExtractor(NominalFrames):
     def apply_chain(self, coding: Coding, ch: Chain) -> Coding:
         if ch.stop:
             coding = reversed_coding(coding.category, coding.kind)
+        if ch.negation == "fail" and ch.ability and coding.category in ("REJECT", "ACCUSE", "REQUEST", "THREATEN"):
+            # "they could not veto the resolution": words that could not be said were not said
+            return replace(coding, negated=True, factor=0.0)
         if ch.negation:
             coding = negate(coding, ch.negation, self.lex)
         if ch.threaten_host is not None:
@@ -542,6 +545,9 @@ class EventExtractor(NominalFrames):
             if c.dep_ == "xcomp" and effect in ("refuse", "fail", "intend", "attempt", "aspect", "stop", "request", "threaten"):
                 if self._names_event(c):
                     return []
+                idiom_obj = self.object_noun(c) if c.pos_ in ("VERB", "AUX") else None
+                if idiom_obj is not None and (c.lemma_.lower(), idiom_obj.lemma_.lower()) in IDIOMS:
+                    return []  # "refused to take sides": no act toward anyone
             if c.dep_ in ("xcomp", "advcl") and effect == "aspect" and c.i > trig.i and c.pos_ in ("VERB", "AUX") and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children
             ) and not any(p.dep_ == "prep" and p.i < c.i for p in trig.children if p.i > trig.i):
