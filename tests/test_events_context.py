@@ -300,3 +300,9 @@ def test_events_context_what_could_not_be_said_and_refusing_to_take_sides(nlp):
                   "During the 1960s Ho Chi Minh visited Moscow and Peking and he refused to take sides.")
     assert not [e for e in ev if e.trigger in ("veto", "refused")]
     assert [e.category for e in ev if e.trigger == "boycotting"] == ["PROTEST"]
+
+
+def test_events_context_returning_to_a_policy_and_cutting_a_visit_short(nlp):
+    ev = run(nlp, "In 1962 the Soviet Union at first leaned towards Peking, but then it returned to neutrality. In "
+                  "1959 Khrushchev cut his stay short.")
+    assert [e.trigger for e in ev] == ["leaned"]

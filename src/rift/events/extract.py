@@ -558,6 +558,8 @@ class EventExtractor(NominalFrames):
         obj = self.object_noun(trig)
         if obj is not None and (trig.lemma_.lower(), obj.lemma_.lower()) in IDIOMS:
             return []  # "paid the price of Nixon's opening", "took place": no act between states
+        if trig.lemma_.lower() == "cut" and any(c.lower_ == "short" for c in trig.children):
+            return []  # "cut his stay short": ended a visit early
         obj_entry = self.noun_entry(obj) if obj is not None else None
         uses_obj = entry.light or entry.reverse
         if entry.reverse and obj is None:
@@ -719,6 +721,11 @@ class EventExtractor(NominalFrames):
         # the object of a transfer is the goods, and a refusal's object the thing refused: the
         # recipient may still come from context ("refused to share the secret")
         frame.blocked = blocked and not reciprocal and not coding.negated and not entry.reverse and (entry.cat or coding.category) not in TRANSFER
+        if not targets and not reciprocal and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "into") and any(p.dep_ == "pobj" and self._plain_object(p) and p.pos_ == "NOUN" for p in c.children)
+            for c in trig.children
+        ) and obj_noun is None and not any(c.dep_ in ("dobj", "dative") for c in trig.children):
+            frame.blocked = True  # "returned to neutrality", "went back to its old policy": a state, not a party
         if obj_noun is not None and not targets and not reciprocal:
             # "ended their bombardment of the island": the act's object is named, and is no actor
             of_objs = [p for c in obj_noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
