@@ -48,15 +48,18 @@ def _h_full_date(c, ctx):
     return [make_date(c, ctx, p)]
 
 
+def _stated_or_story_year(m, ctx, pos: int) -> tuple[int | None, str | None]:
+    """The year a match writes, else narrative time's year and its anchor (None when neither)."""
+    if m["year"]:
+        return year_value(m["year"], ctx, pos), None
+    base, anchor = ctx.anchor_point()
+    return (base.year if base is not None else None), anchor
+
+
 def _h_day_range(c, ctx):
     """"23-28 March 1951", "31 May-1 June 1916", "March 23-28, 1951": two dates, one year."""
     m = c.m
-    if m["year"]:
-        y = year_value(m["year"], ctx, c.start)
-        anchor = None
-    else:
-        base, anchor = ctx.anchor_point()
-        y = base.year if base is not None else None
+    y, anchor = _stated_or_story_year(m, ctx, c.start)
     if y is None:
         return []
     m2 = month_num(m["mon"]) if m["mon"] else month_num(m["m1"])
@@ -310,12 +313,7 @@ def _h_holiday(c, ctx):
     rule = next((v for k, v in lexicon().holidays.items() if k.lower() == name.lower()), None)
     if rule is None:
         return []
-    if m["year"]:
-        y = year_value(m["year"], ctx, c.start)
-        anchor = None
-    else:
-        base, anchor = ctx.anchor_point()
-        y = base.year if base is not None else None
+    y, anchor = _stated_or_story_year(m, ctx, c.start)
     if y is None:
         return [make_other(c, ctx, "DATE", "XXXX-12-25" if rule == "12-25" else "XXXX-XX-XX")]
     if re.fullmatch(r"\d\d-\d\d", rule):
