@@ -49,6 +49,21 @@ class _Found:
             self.sent = sentence_index(self.span.doc, self.span.start_char)
 
 
+def _orphan_subjects(doc: Doc) -> dict[int, int]:
+    """Token index of each subject the parser hung elsewhere -> its verb (text_utils.orphan_subject),
+    found once per doc."""
+    cached = doc.user_data.get("rift_orphan_subjects")
+    if cached is None:
+        cached = {}
+        for t in doc:
+            if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj"):
+                o = orphan_subject(t)
+                if o is not None:
+                    cached[o.i] = t.i
+        doc.user_data["rift_orphan_subjects"] = cached
+    return cached
+
+
 def _acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text.strip()
@@ -224,12 +239,9 @@ class ActorTagger:
         best = None
         best_key = None
         orphans: set[int] = set()
-        if has_dep:  # subjects the parser hung elsewhere (see text_utils.orphan_subject)
-            for t in doc[max(0, tok.sent.start - 200) : tok.i]:
-                if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj"):
-                    o = orphan_subject(t)
-                    if o is not None:
-                        orphans.add(o.i)
+        if has_dep:  # subjects the parser hung elsewhere, of verbs before the pronoun
+            lo = max(0, tok.sent.start - 200)
+            orphans = {o for o, v in _orphan_subjects(doc).items() if lo <= v < tok.i}
         for f in found:
             if f.span.start >= tok.i:
                 break

@@ -430,9 +430,9 @@ class EventExtractor(NominalFrames):
             # "warned Washington that China would intervene", "demanded that the Russians stop their
             # mobilization": the warning or the demand is the event, not what it asks for
             ch.under_accusation = True
-        if top.dep_ in ("ccomp", "parataxis") and self.saying_verb(top.head) in (self.report_neutral | self.report_accuse | self.opinion):
+        if top.dep_ in ("ccomp", "parataxis") and (saying := self.saying_verb(top.head)) in self._saying:
             ch.modes.append("reported")
-            if self.saying_verb(top.head) in self.opinion and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "might", "could", "may") for c in top.children):
+            if saying in self.opinion and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "might", "could", "may") for c in top.children):
                 ch.modes.append("hypothetical")  # "Nehru did not believe they would attack": a belief about what may come
             if top.head.lemma_.lower() in self.report_accuse:
                 ch.under_accusation = True  # "claimed that the Soviets coerced ...": one ACCUSE, not two events
