@@ -158,12 +158,14 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
     here = []
     starts = _span_starts(doc, pairs)
     for k in range(bisect_left(starts, s0), bisect_left(starts, s1)):
-        sp, rec = pairs[k]
-        if sp.start >= s0 and sp.end <= s1 and raw and _PERIOD_ANAPHOR.fullmatch(raw[k].text.lower()):
+        sp, rec = pairs[k]  # starts inside the sentence (bisected); must end inside it too
+        if sp.end > s1:
+            continue
+        if raw and _PERIOD_ANAPHOR.fullmatch(raw[k].text.lower()):
             period = _period_antecedent(raw, k)
             if period is not None:
                 return period  # "In this period ...", "During this time ...": the span just named
-        if sp.start >= s0 and sp.end <= s1 and rec.type in _DATED_TYPES and rec.interval is not None:
+        if rec.type in _DATED_TYPES and rec.interval is not None:
             if raw and raw[k].value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
                 continue
             if not rec.explicit and sp.start > 0 and doc[sp.start - 1].lower_ == "since":
@@ -292,8 +294,7 @@ def _narrative_steps(doc: Doc) -> tuple[list[int], list[TimeSpan | None]]:
         elif t.precision in ("decade", "century") and t.interval and _scene_setting(doc, t):
             scene = t  # "During the 1960's North Vietnam ...": a coarse frame, kept until a finer date
         if scene is not None:
-            now = TimeSpan(value=scene.value, start=scene.interval[0], end=scene.interval[1], precision=scene.precision,
-                           explicit=False, mod=scene.mod, kb=None)
+            now = _timespan(scene, None, explicit=False)
         elif best is not None and best.narrative is not None:
             now = _point_span(best.narrative)
         else:
