@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from rift.causes.cues import Cue, CueMatch, CueMatcher, Words, load_words
+from rift.causes.cues import CueMatch, CueMatcher, Words, load_words
 from rift.causes.spans import (
     VERBAL,
     Range,
