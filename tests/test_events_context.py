@@ -306,3 +306,37 @@ def test_events_context_returning_to_a_policy_and_cutting_a_visit_short(nlp):
     ev = run(nlp, "In 1962 the Soviet Union at first leaned towards Peking, but then it returned to neutrality. In "
                   "1959 Khrushchev cut his stay short.")
     assert [e.trigger for e in ev] == ["leaned"]
+
+
+def test_events_context_force_promised_on_a_condition_is_a_threat(nlp):
+    ev = run(nlp, "In 1958 the Americans said that they would protect the island with air and naval forces if the "
+                  "Chinese did not cease their bombardment of the island.")
+    (e,) = [e for e in ev if e.trigger == "protect"]
+    assert (e.source, e.target, e.category) == ("USA", "CHN", "THREATEN") and e.intensity < 0
+    # a warning already carries the threat: its content is not coded twice
+    ev = run(nlp, "In 1950 Peking warned Washington through India that China would intervene if American troops "
+                  "crossed the parallel.")
+    assert [(e.source, e.target, e.category) for e in ev if e.category == "THREATEN"] == [("CHN", "USA", "THREATEN")]
+
+
+def test_events_context_leaving_someone_in_a_state_of_mind_is_no_departure(nlp):
+    ev = run(nlp, "In 1961 the Soviets' lack of support left the Albanians disappointed and angry.")
+    assert not [e for e in ev if e.trigger == "left"]
+    # one state of mind, however many adjectives; the failed support is toward those it left so
+    assert [(e.source, e.target) for e in ev if e.kind == "attitude"] == [("ALB", "SUN")]
+    assert {(e.source, e.target, e.category) for e in ev if e.trigger == "support"} == {("SUN", "ALB", "REJECT")}
+
+
+def test_events_context_destroying_ones_own_goods_is_internal(nlp):
+    ev = run(nlp, "In 1960 some three thousand Soviet specialists left China and destroyed all the blueprints of "
+                  "their projects.")
+    assert [(e.source, e.target, e.trigger) for e in ev] == [("SUN", "CHN", "left")]
+    ev = run(nlp, "In 1956 the United States cut its aid to Egypt.")
+    assert {(e.source, e.target) for e in ev} == {("USA", "EGY")}
+
+
+def test_events_context_in_support_of_and_the_superpowers(nlp):
+    ev = run(nlp, "In 1930 the Soviets joined the British in support of the Nationalist government.")
+    assert ("SUN", "CHN", "SUPPORT") in {(e.source, e.target, e.category) for e in ev}
+    ev = run(nlp, "In 1963 China quarrelled with India. Later that year the two superpowers signed a treaty with Britain.")
+    assert {(e.source, e.target) for e in ev if e.trigger == "signed"} == {("USA", "GBR"), ("SUN", "GBR")}

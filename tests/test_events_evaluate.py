@@ -61,6 +61,15 @@ def test_events_evaluate_levels():
     assert s.level("source").matched == 3 and s.level("category").matched == 3  # bags: the stray ASSAULT counts
 
 
+def test_events_evaluate_many_to_one_precision_counts_repeated_mentions():
+    gold = [ev("CHN", "SUN", "ACCUSE", -1, 1963)]
+    pred = [ev("CHN", "SUN", "ACCUSE", -1, 1963), ev("CHN", "SUN", "ACCUSE", -1, 1963), ev("CHN", "SUN", "ACCUSE", -1, 1964)]
+    lv = score_events(gold, pred).level("dyad+sign+year")
+    assert lv.matched == 1 and lv.precision == pytest.approx(1 / 3)  # one to one
+    assert lv.supported == 2 and lv.precision_any == pytest.approx(2 / 3)  # the 1964 one is backed by no gold event
+    assert score_events(gold, []).level("dyad").precision_any == 0.0
+
+
 def test_events_evaluate_year_span_predictions_match_inside():
     assert score_events([ev("A", "B", year=1962)], [ev("A", "B", year=1960, end=1964)]).level("dyad+sign+year").matched == 1
 

@@ -235,7 +235,9 @@ class ActorTagger:
             verb = tok.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
-            own_subj = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i}
+            while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.head.i != verb.i:
+                verb = verb.head  # "left China and destroyed their blueprints": the conjuncts share a subject
+            own_subj = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for t in c.subtree}
         best = None
         best_key = None
         orphans: set[int] = set()
@@ -349,7 +351,8 @@ class ActorTagger:
             if what == "c":
                 span = obj
                 sent = sentence_index(doc, span.start_char)
-                pair = self._leader_pair(merged, sent, span) if "leader" in span.text.lower() else []
+                pair = list(self.kb.fixed_collectives.get(span[-1].lower_, []))
+                pair = pair or (self._leader_pair(merged, sent, span) if "leader" in span.text.lower() else [])
                 pair = pair or self._salient_pair(doc, merged, sent, span.start_char)
                 if len(pair) == 2:
                     new = [_Found(span, code, "collective", "collective", None) for code in pair]

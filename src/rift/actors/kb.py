@@ -84,6 +84,7 @@ class ActorKB:
     pronouns: dict[str, str] = field(default_factory=dict)
     collectives: list[str] = field(default_factory=list)
     reciprocals: list[str] = field(default_factory=list)
+    fixed_collectives: dict[str, list[str]] = field(default_factory=dict)  # head noun -> the actors it always names
     combining: dict[str, str] = field(default_factory=dict)
     non_agent_heads: set[str] = field(default_factory=set)
     named_event_heads: set[str] = field(default_factory=set)
@@ -257,6 +258,7 @@ def load_actor_kb() -> ActorKB:
     kb.pronouns = {k.lower(): v for k, v in (ctx.get("pronouns") or {}).items()}
     kb.collectives = list(ctx.get("collectives") or [])
     kb.reciprocals = list(ctx.get("reciprocals") or [])
+    kb.fixed_collectives = {str(k).lower(): list(v) for k, v in (ctx.get("fixed_collectives") or {}).items()}
     kb.combining = dict(ctx.get("combining") or {})
     kb.non_agent_heads = {normalise(x) for x in ctx.get("non_agent_heads") or []}
     kb.named_event_heads = {normalise(x) for x in ctx.get("named_event_heads") or []}

@@ -15,11 +15,12 @@ from rift.pipeline import DEFAULT_MODEL
 def scores_table(scores) -> Table:
     """A rich table of precision/recall/F1 per matching level."""
     t = Table(title="events against gold", show_edge=False)
-    for col in ("level", "matched", "gold", "predicted", "precision", "recall", "F1"):
-        t.add_column(col, justify="left" if col == "level" else "right")
+    for col in ("level", "matched", "gold", "predicted", "precision", "recall", "F1", "P (any)"):
+        t.add_column(col, justify="left" if col == "level" else "right", no_wrap=col == "level")
     rows = list(scores.levels) + ([scores.dated_recall] if scores.dated_recall else [])
     for lv in rows:
-        t.add_row(lv.level, str(lv.matched), str(lv.gold), str(lv.predicted), f"{lv.precision:.3f}", f"{lv.recall:.3f}", f"{lv.f1:.3f}")
+        t.add_row(lv.level, str(lv.matched), str(lv.gold), str(lv.predicted), f"{lv.precision:.3f}", f"{lv.recall:.3f}", f"{lv.f1:.3f}",
+                  "" if lv.precision_any is None else f"{lv.precision_any:.3f}")
     return t
 
 

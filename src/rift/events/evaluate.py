@@ -11,7 +11,8 @@ category's score; ``reciprocal: true`` stands for two events, one each way; ``do
 id or a file name without extension) is needed only when several documents are scored.
 
 Matching is one-to-one within a document (a maximum matching): each gold event is paired with at
-most one predicted event. A level names the fields that must agree (source and target always): ``dyad``,
+most one predicted event. Beside it, each level reports a many-to-one precision (the share of
+predictions that some gold event agrees with), for gold that annotates a repeated act once. A level names the fields that must agree (source and target always): ``dyad``,
 ``dyad+sign``, ``dyad+sign+year`` (the headline match), ``dyad+category``,
 ``dyad+category+year``; single fields (``source``, ``target``, ``category``) are scored as bags.
 """
@@ -79,10 +80,19 @@ class LevelScore:
     matched: int
     gold: int
     predicted: int
+    supported: int | None = None  # predictions that agree with at least one gold event (gold may repeat)
 
     @property
     def precision(self) -> float:
         return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def precision_any(self) -> float | None:
+        """Many-to-one precision: the share of predictions some gold event agrees with, when a
+        gold event may back several predictions (repeated mentions of one act)."""
+        if self.supported is None:
+            return None
+        return self.supported / self.predicted if self.predicted else 0.0
 
     @property
     def recall(self) -> float:
@@ -260,6 +270,11 @@ def _match(gold: list[EvalEvent], pred: list[EvalEvent], fields: tuple[str, ...]
     return len(_pairs(gold, pred, fields))
 
 
+def _supported(gold: list[EvalEvent], pred: list[EvalEvent], fields: tuple[str, ...]) -> int:
+    """How many predictions agree with at least one gold event (no one-to-one constraint)."""
+    return sum(1 for p in pred if any(g.agrees(p, fields) for g in gold))
+
+
 def errors(gold: list[EvalEvent], pred: list[EvalEvent], level: str = HEADLINE) -> tuple[list[EvalEvent], list[EvalEvent]]:
     """The gold events no prediction matches (misses) and the predictions matching no gold event
     (false alarms) at ``level``, for a single document or gold without document names."""
@@ -318,7 +333,8 @@ def score_events(gold: list[EvalEvent], pred: list[EvalEvent], *, doc_aliases: d
     scores = EventScores(n_docs=len(G))
     for name, fields in LEVELS:
         m = sum(_match(G[d], P.get(d, []), fields) for d in G)
-        scores.levels.append(LevelScore(name, m, len(gold), len(pred)))
+        sup = sum(_supported(G[d], P.get(d, []), fields) for d in G)
+        scores.levels.append(LevelScore(name, m, len(gold), len(pred), sup))
     for f in ("source", "target", "category"):
         m = 0
         for d in G:

@@ -48,6 +48,9 @@ IDIOMS = frozenset({("pay", "price"), ("pay", "attention"), ("pay", "heed"), ("p
                     ("take", "part"), ("take", "care"), ("make", "sense"), ("make", "way"), ("take", "shape"), ("take", "root")})
 # request verbs that offer rather than demand: inviting someone to a cooperative act is an AGREE
 INVITING = frozenset({"invite", "welcome"})
+# acts a state may announce it will take against another's move ("would defend the island if ...")
+CONDITIONAL_FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
+GUARDING = frozenset({"protect", "defend", "guard", "intervene", "retaliate", "respond", "act", "fight", "strike"})
 # nouns that with the actor's own possessive name the actor itself ("his country", "its people")
 SELF_NOUNS = frozenset({"country", "nation", "homeland", "land", "people", "state", "motherland", "fatherland", "realm"})
 @lru_cache(maxsize=4096)
@@ -537,8 +540,37 @@ class EventExtractor(NominalFrames):
         return tuple(entry.preps) + self.cat_preps.get(category, ()) + self.default_preps
 
     # ------------------------------------------------------------------ triggers
+    def conditional_threat(self, trig: Token, entry: LexEntry, A: DocActors, sent: int) -> list[Frame] | None:
+        """'said they would protect the island if the Chinese did not cease': force promised on a
+        condition another state controls is a threat to that state (PLOVER THREATEN)."""
+        if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'d", "'ll") for c in trig.children):
+            return None
+        if any(c.dep_ == "neg" for c in trig.children):
+            return None
+        if entry.cat not in CONDITIONAL_FORCE and trig.lemma_.lower() not in GUARDING:
+            return None
+        if trig.dep_ == "ccomp" and self.lex.controllers.get(trig.head.lemma_.lower()) == "threaten":
+            return None  # "warned that China would intervene if ...": the warning is the event
+        cond = next((c for c in trig.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)), None)
+        if cond is None:
+            return None
+        subj = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        sources, _ = self.subject_of(trig, A)
+        codes = {r.code for r in sources}
+        targets = [r for r in self.np_actors(subj, A) if r.code not in codes]
+        if not sources or not targets:
+            return None
+        mode = "violence" if entry.cat in ("ASSAULT", "MOBILIZE") or trig.lemma_.lower() in GUARDING else None
+        return [Frame(sent, trig.doc[trig.i : trig.i + 1], Coding("THREATEN", mode), sources, targets)]
+
     def verb_frames(self, trig: Token, entry: LexEntry, A: DocActors, sent: int, absorbed: set[int]) -> list[Frame]:
         """Frames for a verb trigger."""
+        threat = self.conditional_threat(trig, entry, A, sent)
+        if threat is not None:
+            return threat
         effect = self.lex.controllers.get(trig.lemma_.lower())
         for c in trig.children:
             # a controller with an event-naming complement is not an event of its own
@@ -553,7 +585,7 @@ class EventExtractor(NominalFrames):
             ) and not any(p.dep_ == "prep" and p.i < c.i for p in trig.children if p.i > trig.i):
                 return []  # "had come to see the USSR as a threat": 'come' only marks the change
             # "left the Chinese resentful", "made China angry": the adjective is the event
-            if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.pos_ == "ADJ" and trig.lemma_.lower() in CAUSATIVE_HOSTS:
+            if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and (c.pos_ == "ADJ" or (c.tag_ == "VBN" and c.dep_ == "oprd")) and trig.lemma_.lower() in CAUSATIVE_HOSTS:
                 return []
         obj = self.object_noun(trig)
         if obj is not None and (trig.lemma_.lower(), obj.lemma_.lower()) in IDIOMS:
@@ -770,7 +802,10 @@ class EventExtractor(NominalFrames):
                 continue
             found = self.np_actors(c, A)
             kept = keep(found)
-            if found and not kept and self.noun_entry(c) is not None:
+            c_entry = self.noun_entry(c)
+            if found and not kept and c_entry is not None and c_entry.light and not (entry.light or entry.reverse) and not self.is_passive(trig):
+                own_object = True  # its own goods ("destroyed all the blueprints of their projects")
+            elif found and not kept and c_entry is not None:
                 self_only = False  # the actor's own act as object ("ended their bombardment"): look on
             elif found and not kept and (any(r.kind != "pronoun" for r in found) or c.lemma_.lower() in SELF_NOUNS):
                 # "liberated his country with help from the Red Army": done to itself (but "cut its

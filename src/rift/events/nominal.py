@@ -26,6 +26,10 @@ from rift.events.frames import (
 from rift.events.lexicon import LexEntry
 
 
+# "in support of", "in protest against": the noun says what the clause's subject did it for
+PURPOSE_NOUNS = frozenset({"support", "protest", "retaliation", "reprisal", "solidarity", "defence", "defense", "response", "revenge", "defiance"})
+
+
 class NominalFrames:
     """Frames for nouns, adjectives, relationships, reports and judgements (a mixin)."""
 
@@ -39,6 +43,10 @@ class NominalFrames:
 
     def adj_frames(self, tok: Token, entry: LexEntry, A: DocActors, sent: int) -> list[Frame]:
         """'The Chinese were infuriated', 'left the Chinese resentful'."""
+        if tok.dep_ == "conj" and (tok.head.pos_ == "ADJ" or tok.head.tag_ == "VBN"):
+            first = self.adj_entry(tok.head)
+            if first is not None and first.cat == entry.cat:
+                return []  # "disappointed and angry": one state of mind, carried by the first adjective
         if self._felt(tok) and any(c.dep_ == "aux" and c.lower_ in FEEL_WORDS for c in tok.children):
             exp, _ = self.subject_of(tok, A)  # "China felt insulted by the Soviets" parsed with 'felt' as auxiliary
             if not exp:
@@ -107,6 +115,11 @@ class NominalFrames:
                     sources += self.np_actors(c, A, depth=2, of=False)
         # "the withdrawal of Soviet troops from China": for a moving actor 'from' is where it left
         sources += self.prep_actors(tok, ("by",) if entry.of == "source" else self.source_preps, A)
+        if not sources and entry.of != "source" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in ("VERB", "AUX") and (
+            tok.lemma_.lower() in PURPOSE_NOUNS
+        ):
+            # "joined the Americans in support of the Nationalists": the clause's subject acts
+            sources, _ = self.subject_of(tok.head.head, A)
         of_objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         for p in of_objs:  # "the expulsion of Soviets from China": 'from' hangs on the 'of' object
             sources += self.prep_actors(p, ("from",), A) if entry.of == "target" else []
@@ -133,6 +146,11 @@ class NominalFrames:
         sources, targets = _dedupe(sources), _dedupe(targets)
         if not sources:
             return []
+        if not targets and holder.dep_ == "nsubj" and holder.head.lemma_.lower() in CAUSATIVE_HOSTS:
+            # "the Soviets' lack of support left the Albanians bitter": whoever it left so
+            dobj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
+            codes = {r.code for r in sources}
+            targets = [r for r in (self.np_actors(dobj, A) if dobj is not None else []) if r.code not in codes]
         src_codes = {r.code for r in sources}
         targets_named = bool(targets)
         targets = [t for t in targets if t.code not in src_codes]
