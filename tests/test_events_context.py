@@ -340,3 +340,71 @@ def test_events_context_in_support_of_and_the_superpowers(nlp):
     assert ("SUN", "CHN", "SUPPORT") in {(e.source, e.target, e.category) for e in ev}
     ev = run(nlp, "In 1963 China quarrelled with India. Later that year the two superpowers signed a treaty with Britain.")
     assert {(e.source, e.target) for e in ev if e.trigger == "signed"} == {("USA", "GBR"), ("SUN", "GBR")}
+
+
+def test_events_context_past_verb_hung_on_a_demanded_act_continues_the_main_clause(nlp):
+    ev = run(nlp, "In 1977 the Soviets demanded that Somalia withdraw its troops and stopped their arms deliveries to "
+                  "Mogadishu.")
+    assert {(e.source, e.target, e.category) for e in ev} == {("SUN", "SOM", "REQUEST"), ("SUN", "SOM", "SANCTION")}
+
+
+def test_events_context_a_year_naming_a_thing_neither_dates_nor_moves_the_story(nlp):
+    ev = run(nlp, "On 13 November 1977 Somalia expelled all Soviet advisers, renounced the 1974 treaty and broke off "
+                  "diplomatic relations with Cuba.")
+    assert years(ev, "renounced") == years(ev, "broke") == {"1977-11-13"}
+    ev = run(nlp, "In September 1949 Moscow renounced the 1945 treaty of friendship with Belgrade. At a trial in "
+                  "Budapest that same month Hungarian prosecutors claimed that Tito was a Western spy.")
+    assert years(ev, "claimed") == {"1949-09"}
+    ev = run(nlp, "In 1940 German armies defeated France.")  # a date the parser hung on the subject still dates
+    assert years(ev, "defeated") == {"1940"}
+
+
+def test_events_context_a_citation_year_does_not_move_the_story(nlp):
+    ev = run(nlp, "The final crisis came in 1971. Nixon cut off economic aid to India (Kissinger 1979, 842-918). When "
+                  "Pakistan launched air strikes on Indian airfields on 3 December, Indian forces invaded East Pakistan.")
+    assert years(ev, "launched") == {"1971-12-03"}
+
+
+def test_events_context_agents_patients_and_negative_subjects(nlp):
+    ev = run(nlp, "Encouraged by Moscow, Hanoi attacked Cambodia in 1978.")
+    assert ("SUN", "VNM") in dyads(e for e in ev if e.trigger == "Encouraged")
+    ev = run(nlp, "In 1965 Pakistan attacked India. Encouraged by this, Ayub Khan decided to try his luck in Kashmir.")
+    assert not [e for e in ev if e.trigger == "Encouraged"]
+    ev = run(nlp, "In 1971 the Chinese promised to help their Pakistani allies, but neither intervened.")
+    assert not [e for e in ev if e.trigger == "intervened"]
+    ev = run(nlp, "By the spring of 1948 regular Pakistani units were fighting the Indian army in Kashmir.")
+    assert ("PAK", "IND") in dyads(ev)
+
+
+def test_events_context_treaty_terms_ceasefires_and_non_state_recipients(nlp):
+    ev = run(nlp, "In August 1971 India and the Soviet Union signed a twenty-year treaty of friendship, which promised "
+                  "consultations if either were attacked.")
+    assert not [e for e in ev if e.trigger == "attacked"]
+    ev = run(nlp, "In 1965 India and Pakistan fought a war. Under heavy pressure both governments accepted a UN "
+                  "ceasefire on 23 September 1965.")
+    assert {(e.source, e.target) for e in ev if e.trigger == "accepted"} == {("IND", "PAK"), ("PAK", "IND")}
+    ev = run(nlp, "In 1971 Pakistan cracked down in the east, and New Delhi began to train and arm the Mukti Bahini "
+                  "guerrillas.")
+    assert not [e for e in ev if e.trigger in ("train", "arm")]
+
+
+def test_events_context_goods_that_pour_in_and_a_quarrel_left_behind(nlp):
+    ev = run(nlp, "From 1955 American tanks, jets and money poured into Pakistan.")
+    assert [(e.source, e.target, e.category) for e in ev] == [("USA", "PAK", "AID")]
+    ev = run(nlp, "The partition of British India in August 1947 left India and Pakistan with a quarrel.")
+    assert not ev
+    ev = run(nlp, "In 1960 Soviet experts left China with their blueprints.")
+    assert ("SUN", "CHN") in dyads(ev)
+
+
+def test_events_context_pronoun_continuing_a_thing(nlp):
+    ev = run(nlp, "In November 1960 China and the Soviet Union met in Moscow. The two sides patched together a "
+                  "compromise declaration, but it settled nothing.")
+    assert not [e for e in ev if e.trigger == "settled"]
+    ev = run(nlp, "In 1960 the Soviets supplied the Chinese with arms and trained them.")
+    assert ("SUN", "CHN") in dyads(e for e in ev if e.trigger == "trained")
+
+
+def test_events_context_visits_by_air_and_tours(nlp):
+    ev = run(nlp, "In May 1955 Khrushchev flew to Belgrade. At the end of that year he toured India.")
+    assert {(e.source, e.target, e.category) for e in ev} == {("SUN", "YUG", "CONSULT"), ("SUN", "IND", "CONSULT")}

@@ -365,6 +365,8 @@ class ActorTagger:
                 continue
             if tok.lower_ == "it" and (not has_dep or tok.dep_ not in ("nsubj", "nsubjpass")):
                 continue  # as an object "it" is nearly always a thing ("refused to sign it")
+            if has_dep and _names_a_thing(tok, taken):
+                continue
             ante = self._pronoun_antecedent(doc, tok, self.kb.pronouns[tok.lower_], merged, groups)
             if not ante:
                 continue
@@ -395,6 +397,30 @@ class ActorTagger:
         doc._.actors = actors
         doc._.actor_spans = spans
         return doc
+
+
+def _names_a_thing(tok, actor_tokens: set[int]) -> bool:
+    """A pronoun that continues a thing named just before in its own sentence, not an actor:
+    'for placing missiles in Cuba and for removing them' (an object continues the last object),
+    'the two sides patched together a declaration, but it settled nothing' (a singular subject
+    after a plural one continues the singular object)."""
+    sent = tok.sent
+    before = [t for t in sent if t.i < tok.i]
+    if tok.lower_ == "them" and tok.dep_ in ("dobj", "pobj"):
+        objs = [t for t in before if t.dep_ == "dobj"]
+        if not objs:
+            return False
+        last = objs[-1]
+        return last.tag_ == "NNS" and last.i not in actor_tokens and not any(
+            t.i in actor_tokens for t in last.subtree
+        )
+    if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+        subjs = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")]
+        if not subjs or subjs[-1].tag_ not in ("NNS", "NNPS"):
+            return False  # after a singular subject 'it' may well be that subject
+        objs = [t for t in before if t.dep_ == "dobj" and t.i > subjs[-1].i]
+        return bool(objs) and objs[-1].tag_ == "NN" and not any(t.i in actor_tokens for t in objs[-1].subtree)
+    return False
 
 
 _DEFAULT_TAGGER: list[ActorTagger] = []

@@ -36,13 +36,14 @@ def annotate_dates(doc: Doc, *, kb: bool = True) -> Doc:
     """Find, normalise and record the time expressions of ``doc`` (see the module docstring)."""
     doc_id = doc._.rift_doc_id or ""
     doctype = doc._.rift_doctype if doc._.rift_doctype in ("narrative", "news") else "narrative"
-    found = find_timexes(doc.text, dct=doc._.rift_dct, doctype=doctype, kb=kb)
+    cited = doc.user_data.get("rift_citation_spans") or []
+    # "(Kissinger 1979, 842)": the year a source was published dates nothing, nor moves the story
+    found = find_timexes(doc.text, dct=doc._.rift_dct, doctype=doctype, kb=kb, skip=cited)
     raw = doc.user_data.get("rift_raw")
     original = getattr(raw, "text", None)
     records: list[TimeExpression] = []
     spans: list[tuple[Span, TimeExpression]] = []
     kept: list[Timex] = []
-    cited = doc.user_data.get("rift_citation_spans") or []
     for t in found:
         if any(a <= t.start and t.end <= b for a, b in cited):
             continue  # "(Nogee 1985, 204)": the year a source was published dates nothing
@@ -236,7 +237,10 @@ def _noun_bound(timex: Span, event: Span | None) -> bool:
     noun = None
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
         noun = root.head.head
-    elif root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN" and root.head.i >= timex.end:
+    elif root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head.pos_ == "NOUN" and root.head.i >= timex.end and (
+        root.dep_ != "nummod" or (timex.start > 0 and timex.doc[timex.start - 1].dep_ in ("det", "poss"))
+    ):
+        # "the 1974 treaty" (but "In 1940 German armies ...": a date the parser hung on the subject)
         noun = root.head
     if noun is None or noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in _TIME_HEADS or noun.lemma_.lower() in _HAPPENINGS:
         # "the summer of 1960": a date itself; "events of 1958 strained relations": what happened then

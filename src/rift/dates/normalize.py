@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -47,7 +48,8 @@ def _preposition_mod(text: str, start: int) -> str | None:
 # ---------------------------------------------------------------------------------------
 # public entry point
 # ---------------------------------------------------------------------------------------
-def find_timexes(text: str, *, dct: str | None = None, doctype: str = "narrative", kb: bool = True) -> list[Timex]:
+def find_timexes(text: str, *, dct: str | None = None, doctype: str = "narrative", kb: bool = True,
+                 skip: Sequence[tuple[int, int]] = ()) -> list[Timex]:
     """Find and normalise the time expressions of ``text``.
 
     Args:
@@ -57,6 +59,8 @@ def find_timexes(text: str, *, dct: str | None = None, doctype: str = "narrative
             ``"news"`` (deictic ones follow ``dct``).
         kb: also find expressions anchored on named events and office-holders
             ("during the Korean War", "Khrushchev's overthrow"), with ``explicit=False``.
+        skip: character spans (such as citations, "(Kissinger 1979, 842)") whose expressions
+            are neither returned nor allowed to move narrative time.
 
     Returns:
         The expressions in text order. Never raises on odd input; an unparseable ``dct`` is ignored.
@@ -69,6 +73,8 @@ def find_timexes(text: str, *, dct: str | None = None, doctype: str = "narrative
     ctx.bc_positions = [m.start() for m in re.finditer(r"\d\s?(?:BC|B\.C\.|BCE)(?![\w])", text)]
     cands = _collect(text, kb)
     chosen = _select(cands)
+    if skip:
+        chosen = [c for c in chosen if not any(a <= c.start and c.end <= b for a, b in skip)]
     out: list[Timex] = []
     for cand in chosen:
         for tx in _resolve(cand, ctx, len(out)):
@@ -184,6 +190,10 @@ def _update_narrative(ctx: Context, tx: Timex, index: int) -> None:
         return
     if tx.kb is None and _END_POINT.search(ctx.text[max(0, tx.start - 60):tx.start]):
         return
+    if tx.kb is None and point.gran == "year" and _NAMES_A_THING_BEFORE.search(ctx.text, max(0, tx.start - 12), tx.start) and (
+        _NOUN_AFTER.match(ctx.text, tx.end)
+    ):
+        return  # "renounced the 1945 treaty": a year naming a thing does not move the story
     old = ctx.narr
     if old is not None and contains(point, old):
         return
@@ -223,6 +233,9 @@ def _kb_scene(text: str, tx: Timex) -> Point | None:
 
 # a date in a clause that names an end point ("lasted until the fall of Budapest in February 1945")
 # is not where the story is
+# "the 1945 treaty", "its 1962 agreement": a year between a determiner and a common noun
+_NAMES_A_THING_BEFORE = re.compile(r"(?i)\b(?:the|its|their|his|her|this|that|a|an)\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!and\b|or\b|to\b|until\b|through\b)[a-z][a-z-]+")
 _END_POINT = re.compile(r"(?i)\b(?:until|till|since|up to)\b[^.;:()\[\]]*$")
 
 

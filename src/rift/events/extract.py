@@ -46,8 +46,20 @@ MATERIEL = frozenset({"weapon", "arm", "arms", "ammunition", "munition", "equipm
 # verb + object idioms that name no act between actors
 IDIOMS = frozenset({("pay", "price"), ("pay", "attention"), ("pay", "heed"), ("pay", "dividend"), ("take", "place"), ("take", "side"),
                     ("take", "part"), ("take", "care"), ("make", "sense"), ("make", "way"), ("take", "shape"), ("take", "root")})
+# goods that "pour" or "flow" into a country: aid from whoever the goods are said to belong to
+FLOW_VERBS = frozenset({"pour", "flow", "flood", "stream"})
+FLOW_GOODS = MATERIEL | {"money", "aid", "credit", "loan", "tank", "jet", "plane", "aircraft", "dollar", "capital", "advisers", "adviser"}
 # request verbs that offer rather than demand: inviting someone to a cooperative act is an AGREE
 INVITING = frozenset({"invite", "welcome"})
+# documents whose relative clauses state their terms ("a treaty which promised consultations")
+AGREEMENT_NOUNS = frozenset({"treaty", "agreement", "declaration", "accord", "pact", "communique", "communiqué",
+                             "charter", "protocol", "convention", "resolution", "statement"})
+# armed groups that are not states: aid to them has no state recipient
+NON_STATE_GROUPS = frozenset({"guerrilla", "rebel", "insurgent", "militia", "partisan", "movement", "faction",
+                              "tribesman", "tribesmen", "separatist", "resistance", "opposition", "exile", "mujahideen",
+                              "contra", "fighter"})
+# an agreement to stop fighting is made between those who fought, whoever proposed it
+TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "ceasefire line"})
 # acts a state may announce it will take against another's move ("would defend the island if ...")
 CONDITIONAL_FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 GUARDING = frozenset({"protect", "defend", "guard", "intervene", "retaliate", "respond", "act", "fight", "strike"})
@@ -68,6 +80,18 @@ BACKING = frozenset({"backing", "support", "help", "approval", "consent", "bless
 # gatherings an act happens at: 'at' them names a place, not a target
 VENUES = frozenset({"congress", "conference", "meeting", "summit", "session", "celebration", "plenum", "assembly",
                     "council", "talks", "convention", "gathering", "rally", "ceremony", "reception", "banquet", "forum"})
+
+
+def _main_clause_conjunct(verb: Token) -> Token | None:
+    """'demanded that Somalia withdraw its troops and stopped their arms deliveries': a past-tense
+    verb with no subject of its own, hung by the parser on a base-form verb of a 'that' or 'to'
+    clause, continues the clause above it. Returns the verb it continues, or None."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if head.tag_ != "VB" or head.dep_ not in ("ccomp", "xcomp") or head.head.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    return head.head
 
 
 class EventExtractor(NominalFrames):
@@ -236,9 +260,12 @@ class EventExtractor(NominalFrames):
             if c.dep_ == "prep" and c.i < verb.i and c.lower_ in ("in", "on", "by", "during", "after", "from"):
                 last = max(c.subtree, key=lambda t: t.i)
                 dated = any(t.ent_type_ in ("DATE", "EVENT") or (t.like_num and len(t.text) == 4) for t in c.subtree) or c.i == c.sent.start
-                if last.i == verb.i - 1 and last.pos_ == "PROPN" and A.at(last) and dated:
+                # "By 1948 Pakistani units were fighting": only auxiliaries between subject and verb
+                adjacent = all(verb.doc[j].head.i == verb.i and verb.doc[j].dep_ in ("aux", "auxpass", "neg")
+                               for j in range(last.i + 1, verb.i))
+                if adjacent and last.i < verb.i and last.pos_ == "PROPN" and A.at(last) and dated:
                     return _dedupe(A.at(last)), last
-                if last.i == verb.i - 1 and last.pos_ == "NOUN" and dated and not A.at(last):
+                if adjacent and last.i < verb.i and last.pos_ == "NOUN" and dated and not A.at(last):
                     # "In 1940 German armies defeated France": the subject swallowed by the date
                     found = _dedupe([r for t in last.children if t.dep_ in ("amod", "compound", "poss") for r in A.at(t)])
                     if found:
@@ -250,7 +277,8 @@ class EventExtractor(NominalFrames):
         if orphan is not None and A.at(orphan):
             return _dedupe(A.at(orphan)), orphan
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-            return self.subject_of(verb.head, A, seen + 1)
+            main = _main_clause_conjunct(verb)
+            return self.subject_of(main if main is not None else verb.head, A, seen + 1)
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return self.np_actors(verb.head, A), verb.head
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -327,6 +355,9 @@ class EventExtractor(NominalFrames):
         """The passive subject of ``verb`` (or of the verb it is coordinated with)."""
         if verb.tag_ == "VBN" and verb.dep_ == "acl":
             return verb.head
+        if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i:
+            # "Encouraged by Moscow, Hanoi attacked": the main clause's subject
+            return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 return c
@@ -336,8 +367,8 @@ class EventExtractor(NominalFrames):
 
     def is_passive(self, verb: Token) -> bool:
         """A passive clause, or a passive participle modifying a noun ("exiles trained by the CIA")."""
-        if verb.tag_ == "VBN" and verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children):
-            return True
+        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and any(c.dep_ == "agent" for c in verb.children):
+            return True  # "a brigade trained by the CIA", "Encouraged by this, Ayub decided ..."
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
     def chain(self, trig: Token) -> Chain:
@@ -352,7 +383,8 @@ class EventExtractor(NominalFrames):
             dep = tok.dep_
             if dep == "conj" and head.pos_ in ("VERB", "AUX"):
                 # "of persecuting Kazakhs and causing ...": a conjunct shares its first verb's frame
-                tok = head
+                main = _main_clause_conjunct(tok)
+                tok = head if main is None else main
                 continue
             if dep == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
                 prep, host = head, head.head
@@ -421,7 +453,8 @@ class EventExtractor(NominalFrames):
         top = tok
         for _ in range(3):
             if top.dep_ == "conj":
-                top = top.head
+                main = _main_clause_conjunct(top)
+                top = main if main is not None else top.head
                 continue
             break
         own_clause = trig is not top and any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children) and (
@@ -472,7 +505,8 @@ class EventExtractor(NominalFrames):
     def _local_mods(self, tok: Token, ch: Chain) -> None:
         kids = list(tok.children)
         lowers = {c.lower_ for c in kids if c.dep_ in ("neg", "advmod", "aux", "auxpass", "det", "preconj")}
-        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") or (c.dep_ in ("dobj", "npadvmod") and c.lower_ in ("nothing", "none")) for c in kids):
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") or (c.dep_ in ("dobj", "npadvmod") and c.lower_ in ("nothing", "none"))
+               or (c.dep_ in ("nsubj", "nsubjpass", "preconj") and c.i < tok.i and c.lower_ in ("neither", "none", "nobody")) for c in kids):
             if ch.negation is None:
                 ch.negation = "not"
         if lowers & self.fail_adv:
@@ -566,8 +600,53 @@ class EventExtractor(NominalFrames):
         mode = "violence" if entry.cat in ("ASSAULT", "MOBILIZE") or trig.lemma_.lower() in GUARDING else None
         return [Frame(sent, trig.doc[trig.i : trig.i + 1], Coding("THREATEN", mode), sources, targets)]
 
+    @staticmethod
+    def states_terms(trig: Token) -> bool:
+        """A verb inside a relative clause that states what a treaty or declaration says ("a
+        treaty, which promised consultations if either were attacked"; "the Belgrade Declaration,
+        in which both promised to respect each other's sovereignty"): the terms, not new acts."""
+        tok = trig
+        for _ in range(6):
+            if tok.dep_ == "relcl":
+                head = tok.head
+                if head.lemma_.lower() not in AGREEMENT_NOUNS and not any(
+                    t.lemma_.lower() in AGREEMENT_NOUNS for t in head.subtree if t.i < tok.i and t.i >= head.i
+                ):
+                    return False
+                subj_rel = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in tok.children)
+                in_which = any(c.dep_ == "prep" and c.lower_ in ("in", "by", "under") and any(
+                    p.lower_ == "which" for p in c.children) for c in tok.children)
+                return subj_rel or in_which
+            if tok.dep_ in ("conj", "xcomp", "ccomp", "advcl") and tok.head.i != tok.i:
+                tok = tok.head
+                continue
+            return False
+        return False
+
+    def flow_frames(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
+        """'American tanks, jets and money poured into Pakistan': aid from the goods' owner."""
+        subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
+        goods = [subj] + list(subj.conjuncts) if subj is not None else []
+        for c in trig.children:  # "From 1955 American tanks, jets ...": the parser put the first in the date
+            if c.dep_ == "prep" and c.i < trig.i:
+                last = max(c.subtree, key=lambda t: t.i)
+                if last.lemma_.lower() in FLOW_GOODS and last.pos_ == "NOUN":
+                    goods.append(last)
+        if not any(t.lemma_.lower() in FLOW_GOODS for t in goods):
+            return []
+        sources = _dedupe([r for t in goods for c in t.children
+                           if c.dep_ in ("amod", "compound", "poss", "nmod") for r in self.np_actors(c, A, depth=2, of=False)])
+        src = {r.code for r in sources}
+        targets = [r for r in self.prep_actors(trig, ("into", "to", "in"), A) if r.code not in src]
+        if not sources or not targets:
+            return []
+        coding = self.apply_chain(Coding("AID", None), self.chain(trig))
+        return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets)]
+
     def verb_frames(self, trig: Token, entry: LexEntry, A: DocActors, sent: int, absorbed: set[int]) -> list[Frame]:
         """Frames for a verb trigger."""
+        if self.states_terms(trig):
+            return []
         threat = self.conditional_threat(trig, entry, A, sent)
         if threat is not None:
             return threat
@@ -587,6 +666,12 @@ class EventExtractor(NominalFrames):
             # "left the Chinese resentful", "made China angry": the adjective is the event
             if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and (c.pos_ == "ADJ" or (c.tag_ == "VBN" and c.dep_ == "oprd")) and trig.lemma_.lower() in CAUSATIVE_HOSTS:
                 return []
+        if trig.lemma_.lower() == "leave" and any(c.dep_ == "dobj" for c in trig.children) and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in trig.children
+        ) and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and not A.at(c) and c.lemma_.lower() not in self.agent_class for c in trig.children):
+            # "the partition left India and Pakistan with a quarrel": a thing left them holding it,
+            # no one departed (but "Soviet experts left China with their blueprints")
+            return []
         obj = self.object_noun(trig)
         if obj is not None and (trig.lemma_.lower(), obj.lemma_.lower()) in IDIOMS:
             return []  # "paid the price of Nixon's opening", "took place": no act between states
@@ -721,6 +806,8 @@ class EventExtractor(NominalFrames):
         if not sources:
             if not passive or coding.category not in PASSIVE_FALLBACK:
                 return []
+            if any(c.dep_ == "agent" for c in trig.children):
+                return []  # "Encouraged by this, ...": the agent is named, and is no actor
             src = A.partner(sent, trig.i, {t.code for t in targets})
             if src is None:
                 return []
@@ -736,6 +823,8 @@ class EventExtractor(NominalFrames):
                     blocked, self_only = blocked or blocked2, self_only or self2
                     if targets:
                         break
+        if len(src_codes) >= 2 and any(c.dep_ == "dobj" and c.lemma_.lower() in TRUCE_NOUNS for c in trig.children):
+            targets = []  # "both governments accepted a UN ceasefire": with each other; the UN only brokered it
         if targets and all(t.code in src_codes for t in targets):
             if len(src_codes) >= 2:
                 reciprocal = True  # "China and the Soviet Union negotiated the Sino-Soviet treaty"
@@ -753,6 +842,8 @@ class EventExtractor(NominalFrames):
         # the object of a transfer is the goods, and a refusal's object the thing refused: the
         # recipient may still come from context ("refused to share the secret")
         frame.blocked = blocked and not reciprocal and not coding.negated and not entry.reverse and (entry.cat or coding.category) not in TRANSFER
+        if not targets and not reciprocal and self._non_state_recipient(trig):
+            frame.blocked = True
         if not targets and not reciprocal and any(
             c.dep_ == "prep" and c.lower_ in ("to", "into") and any(p.dep_ == "pobj" and self._plain_object(p) and p.pos_ == "NOUN" for p in c.children)
             for c in trig.children
@@ -893,6 +984,12 @@ class EventExtractor(NominalFrames):
             self_only = False
         return _dedupe(out), blocked, self_only
 
+    def _non_state_recipient(self, trig: Token) -> bool:
+        """'trained and armed the Mukti Bahini guerrillas': aid to a movement, not to a state (the
+        object names the group, so the recipient is not looked for in context)."""
+        verbs = [trig] + [v for v in trig.conjuncts if v.pos_ in ("VERB", "AUX")]  # "to train and arm the guerrillas"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in NON_STATE_GROUPS for v in verbs for c in v.children)
+
     def _plain_object(self, tok: Token) -> bool:
         """An object that is neither an actor, an event, nor a named place or body ('democratic countries')."""
         if tok.ent_type_ in ("DATE", "TIME") or tok.like_num:
@@ -912,7 +1009,7 @@ class EventExtractor(NominalFrames):
         """'X angered Y' / 'Y was angered (by X)': the experiencer Y is the source of the attitude."""
         if self.is_passive(trig):
             exp = self.np_actors(self.passive_subject(trig), A)
-            causer = self.prep_actors(trig, ATTITUDE_PREPS, A)
+            causer = self.prep_actors(trig, ATTITUDE_PREPS, A) or self.clause_about(trig, A, {r.code for r in exp})
         else:
             dobj = next((c for c in trig.children if c.dep_ in ("dobj", "dative")), None)
             exp = self.np_actors(dobj, A) if dobj is not None else []
@@ -943,6 +1040,8 @@ class EventExtractor(NominalFrames):
                     entry = self.verb_entry(tok)
                     if entry is not None:
                         verb_out += self.verb_frames(tok, entry, A, si, absorbed)
+                    elif lem in FLOW_VERBS:
+                        verb_out += self.flow_frames(tok, A, si)
                     if (entry is None or entry.cat is None) and lem in self.opinion:
                         other += self.opinion_frames(tok, A, si)
             for tok in sent:

@@ -84,18 +84,22 @@ class NominalFrames:
             return []
         targets = self.prep_actors(tok, ATTITUDE_PREPS, A) or causer
         if not targets:
-            # "Castro was furious that the Soviets had not consulted him": whoever the clause is about
-            src = {r.code for r in exp}
-            for c in tok.children:
-                if c.dep_ in ("ccomp", "advcl") and any(m.lower_ in ("that", "because", "when") for m in c.children if m.dep_ == "mark") or (
-                    c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)
-                ):
-                    subj = next((d for d in c.children if d.dep_ in ("nsubj", "nsubjpass")), None)
-                    targets = [r for r in (self.np_actors(subj, A) if subj is not None else []) if r.code not in src]
-                    if targets:
-                        break
+            targets = self.clause_about(tok, A, {r.code for r in exp})
         coding = self.apply_chain(Coding(entry.cat, entry.mode, kind=entry.kind), ch)
         return [Frame(sent, tok.doc[tok.i : tok.i + 1], coding, exp, targets)]
+
+    def clause_about(self, tok: Token, A: DocActors, src: set[str]) -> list[ActorRef]:
+        """"Castro was furious that the Soviets had not consulted him", "was annoyed when Moscow
+        began selling arms": a feeling is about whoever its 'that' / 'because' / 'when' clause is about."""
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "advcl") and any(m.lower_ in ("that", "because", "when") for m in c.children if m.dep_ == "mark") or (
+                c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)
+            ):
+                subj = next((d for d in c.children if d.dep_ in ("nsubj", "nsubjpass")), None)
+                found = [r for r in (self.np_actors(subj, A) if subj is not None else []) if r.code not in src]
+                if found:
+                    return found
+        return []
 
     def noun_frames(self, tok: Token, entry: LexEntry, A: DocActors, sent: int) -> list[Frame]:
         """Nominal events: 'the withdrawal of Soviet specialists', 'Khrushchev's surrender to the US'."""
