@@ -408,3 +408,46 @@ def test_events_context_pronoun_continuing_a_thing(nlp):
 def test_events_context_visits_by_air_and_tours(nlp):
     ev = run(nlp, "In May 1955 Khrushchev flew to Belgrade. At the end of that year he toured India.")
     assert {(e.source, e.target, e.category) for e in ev} == {("SUN", "YUG", "CONSULT"), ("SUN", "IND", "CONSULT")}
+
+
+def test_events_context_they_after_a_coordinated_subject_and_a_body_owning_its_acts(nlp):
+    ev = run(nlp, "On 15 December 1978 Washington and Peking announced that they would establish full diplomatic "
+                  "relations.")
+    assert {(e.source, e.target) for e in ev if e.trigger == "establish"} == {("USA", "CHN"), ("CHN", "USA")}
+    ev = run(nlp, "In 1977 China quarrelled with the Soviet Union. In the autumn of 1978 the Carter administration "
+                  "broke off its talks on normalising relations with Hanoi.")
+    assert {(e.source, e.target) for e in ev if e.trigger == "broke"} == {("USA", "VNM")}
+
+
+def test_events_context_an_act_named_again_keeps_its_date(nlp):
+    ev = run(nlp, "On Christmas Day 1978 more than 150,000 Vietnamese troops invaded Cambodia. The Khmer Rouge army "
+                  "collapsed and Phnom Penh fell on 7 January 1979. Prince Sihanouk went to the United Nations to "
+                  "denounce the Vietnamese invasion.")
+    (inv,) = [e for e in ev if e.trigger == "invasion"]
+    assert inv.date.value == "1978-12-25" and not inv.date.explicit
+    assert years(ev, "denounce") == {"1979-01-07"}
+
+
+def test_events_context_replies_help_and_treaty_parties(nlp):
+    ev = run(nlp, "In December 1977 Hanoi answered with an offensive of some 50,000 men deep into Cambodia.")
+    assert [(e.source, e.target, e.category) for e in ev] == [("VNM", "KHM", "ASSAULT")]
+    ev = run(nlp, "In April 1945 Soviet advisers soon arrived in Belgrade to help rebuild the Yugoslav army.")
+    assert [e.trigger for e in ev if (e.source, e.target) == ("SUN", "YUG")] == ["help"]
+    # a party named in the treaty's relative clause commits itself; the document's own terms do not count
+    ev = run(nlp, "In October 1957 the two governments signed a secret agreement, under which Moscow promised to help "
+                  "China build an atomic bomb.")
+    assert ("SUN", "CHN", "AGREE") in {(e.source, e.target, e.category) for e in ev}
+
+
+def test_events_context_goods_flown_and_places_visited(nlp):
+    ev = run(nlp, "In 1979 the Soviets condemned the attack and flew arms to Hanoi.")
+    assert ("SUN", "VNM", "AID") in {(e.source, e.target, e.category) for e in ev if e.trigger == "flew"}
+    ev = run(nlp, "In 1979 Vietnam invaded Cambodia. Prince Sihanouk flew to New York to denounce the invasion.")
+    assert not [e for e in ev if e.trigger == "flew"]
+
+
+def test_events_context_what_a_claim_contains_is_the_claim(nlp):
+    ev = run(nlp, "On 17 February 1979 Chinese troops attacked Vietnam. Peking claimed that this was a self-defence "
+                  "counterattack against Vietnamese border provocations.")
+    assert not [e for e in ev if e.trigger == "provocations"]
+    assert [(e.source, e.target, e.category) for e in ev if e.trigger == "claimed"] == [("CHN", "VNM", "ACCUSE")]

@@ -230,6 +230,7 @@ class ActorTagger:
             head = tok.head.head if tok.dep_ == "pobj" else tok.head
             clause_subj = {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
         own_subj: set[int] = set()
+        subj_heads: set[int] = set()
         if has_dep and tok.dep_ == "poss":
             # "if the Chinese did not cease their bombardment": a possessive goes with its clause's subject
             verb = tok.head
@@ -238,6 +239,7 @@ class ActorTagger:
             while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.head.i != verb.i:
                 verb = verb.head  # "left China and destroyed their blueprints": the conjuncts share a subject
             own_subj = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for t in c.subtree}
+            subj_heads = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
         best = None
         best_key = None
         orphans: set[int] = set()
@@ -247,6 +249,10 @@ class ActorTagger:
         for f in found:
             if f.span.start >= tok.i:
                 break
+            if own_subj and f.span.root.i in own_subj and f.span.root.i not in subj_heads and f.kind != "pronoun":
+                # "the Carter administration broke off its talks": the subject's head (a body) owns it
+                own_pick = resolved.get(f.span.start, [f])
+                return own_pick
             s = f.sent
             if s is None or sent - s > PRONOUN_WINDOW:
                 continue
@@ -370,6 +376,8 @@ class ActorTagger:
             ante = self._pronoun_antecedent(doc, tok, self.kb.pronouns[tok.lower_], merged, groups)
             if not ante:
                 continue
+            if has_dep and tok.lower_ in ("they", "them", "their") and len({a.code for a in ante}) == 1:
+                ante = ante + _coordinated_with(ante[0], merged, tok)
             span = doc[tok.i : tok.i + 1]
             new = [_Found(span, a.code, "pronoun", "pronoun", a.name, a.ante_kind or a.kind, a.ante_form or a.form) for a in ante]
             groups[tok.i] = new
@@ -397,6 +405,23 @@ class ActorTagger:
         doc._.actors = actors
         doc._.actor_spans = spans
         return doc
+
+
+def _coordinated_with(first: "_Found", found: list["_Found"], tok) -> list["_Found"]:
+    """'Washington and Peking announced that they would establish relations': a plural pronoun
+    whose antecedent is one conjunct of a coordinated subject stands for all the conjuncts."""
+    root = first.span.root
+    if first.kind == "pronoun" or root.sent != tok.sent or root.dep_ not in ("nsubj", "conj", "nsubjpass"):
+        return []
+    head = root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    members = {head.i} | {c.i for c in head.conjuncts}
+    if len(members) < 2:
+        return []
+    return [f for f in found if f.span.root.i in members and f.code != first.code and f.kind != "pronoun"]
 
 
 def _names_a_thing(tok, actor_tokens: set[int]) -> bool:

@@ -13,6 +13,7 @@ from rift.records import CitationRef, Event
 from rift.text_utils import orig_span, sentences
 
 
+NAMED_AGAIN_WINDOW = 8  # sentences back a definite event noun takes the date of the same act told with a date
 ANAPHORA_WINDOW = 5  # sentences back an event noun ("the blockade") looks for the event it names
 
 
@@ -109,6 +110,7 @@ class EventCoder:
         dates: dict[int, object] = {}
         history: list[tuple[int, str, str, str, str]] = []
         planned: list[tuple[Frame, list]] = []
+        dated: dict[tuple[str, str, str], tuple[int, object]] = {}  # (source, target, category) -> its last dated telling
         for frame in frames:
             trig = frame.trigger
             if frame.coding.factor == 0:
@@ -130,6 +132,16 @@ class EventCoder:
                     cites[frame.sent] = _citations(doc, frame.sent)
                 if trig.start not in dates:
                     dates[trig.start] = clause_timespan(doc, trig)
+                date = dates[trig.start]
+                key3 = (src.code, tgt.code, frame.coding.category)
+                before = dated.get(key3)
+                if before is not None and _mentions_again(trig.root) and (date is None or not date.explicit) and (
+                    frame.sent - before[0] <= NAMED_AGAIN_WINDOW and before[0] < frame.sent
+                ):
+                    # "to denounce the Vietnamese invasion": it happened when it was told (not stated here)
+                    date = before[1].model_copy(update={"explicit": False})
+                elif date is not None and date.explicit:
+                    dated[key3] = (frame.sent, date)
                 s0, s1 = orig_span(doc, sent.start_char, sent.end_char)
                 t0, t1 = orig_span(doc, trig.start_char, trig.end_char)
                 c = frame.coding
@@ -155,13 +167,21 @@ class EventCoder:
                         negated=c.negated,
                         intensity=intensity(c, self.lex),
                         quad=quad(c.category, self.lex),
-                        date=dates[trig.start],
+                        date=date,
                         citations=cites[frame.sent],
                         confidence=round(conf, 2),
                     )
                 )
         doc._.events = events
         return doc
+
+
+def _mentions_again(tok) -> bool:
+    """An event noun with a definite determiner or a possessor ("the Vietnamese invasion",
+    "Khrushchev's surrender"): it may name an act the text has already told."""
+    return tok.pos_ == "NOUN" and any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss" for c in tok.children
+    )
 
 
 def merge_purpose(planned: list[tuple[Frame, list]], lex: Lexicon) -> list[tuple[Frame, list]]:
@@ -184,7 +204,8 @@ def merge_purpose(planned: list[tuple[Frame, list]], lex: Lexicon) -> list[tuple
             if made and srcs == {s.code for s, _t, _c in planned[hk][1]} and (intensity(f.coding, lex) > 0) == (intensity(hf.coding, lex) > 0):
                 drop.setdefault(hk, set()).update((s.code, t.code) for s, t, _c in planned[hk][1])
             continue
-        if tok.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        help_verb = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("help", "assist")  # "arrived to help rebuild the army"
+        if not help_verb and (tok.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
             continue
         host = by_token.get(tok.head.i)
         if host is None:

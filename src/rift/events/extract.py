@@ -89,9 +89,15 @@ def _main_clause_conjunct(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ != "conj" or verb.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    if head.tag_ != "VB" or head.dep_ not in ("ccomp", "xcomp") or head.head.tag_ not in ("VBD", "VBZ", "VBP"):
+    if head.dep_ not in ("ccomp", "xcomp") or head.head.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
-    return head.head
+    if head.tag_ == "VB":
+        return head.head
+    # "declared that the lesson had been taught and withdrew their army": a passive about a thing
+    thing = next((c for c in head.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN" and not c.ent_type_), None)
+    if head.tag_ == "VBN" and head.dep_ == "ccomp" and thing is not None:
+        return head.head
+    return None
 
 
 class EventExtractor(NominalFrames):
@@ -609,14 +615,22 @@ class EventExtractor(NominalFrames):
         for _ in range(6):
             if tok.dep_ == "relcl":
                 head = tok.head
-                if head.lemma_.lower() not in AGREEMENT_NOUNS and not any(
-                    t.lemma_.lower() in AGREEMENT_NOUNS for t in head.subtree if t.i < tok.i and t.i >= head.i
-                ):
+                # the parser often hangs the clause on the last noun ("a Treaty of Friendship with
+                # the Soviet Union, which promised ..."): a document named just before counts
+                first = min(t.i for t in tok.subtree)
+                near = tok.doc[max(tok.sent.start, first - 12) : first]
+                if head.lemma_.lower() not in AGREEMENT_NOUNS and not any(t.lemma_.lower() in AGREEMENT_NOUNS for t in near):
                     return False
                 subj_rel = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in tok.children)
                 in_which = any(c.dep_ == "prep" and c.lower_ in ("in", "by", "under") and any(
                     p.lower_ == "which" for p in c.children) for c in tok.children)
-                return subj_rel or in_which
+                # "under which Moscow promised to help China": a party named as the subject makes a
+                # commitment of its own; "in which both promised ...": the document's terms
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                generic = subj is None or subj.lower_ in ("both", "each", "either", "neither", "all", "they") or (
+                    subj.lemma_.lower() in ("party", "side", "signatory", "government", "state", "country") and any(
+                        d.lower_ in ("the", "both", "each", "two") for d in subj.children))
+                return subj_rel or (in_which and generic)
             if tok.dep_ in ("conj", "xcomp", "ccomp", "advcl") and tok.head.i != tok.i:
                 tok = tok.head
                 continue
@@ -691,6 +705,17 @@ class EventExtractor(NominalFrames):
                         if p.dep_ == "pobj" and self.noun_entry(p) is not None:
                             obj, obj_entry = p, self.noun_entry(p)
         agent_cls = self.agent_class_of(*(c for c in trig.children if c.dep_ in ("nsubj", "dobj", "nsubjpass"))) if entry.agents else None
+        if entry.mode == "visit" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in FLOW_GOODS for c in trig.children
+        ):
+            # "flew arms to Hanoi": goods travel, no one visits
+            entry = replace(entry, cat="AID", mode=None)
+        if entry.mode == "visit" and any(
+            c.dep_ == "prep" and c.lower_ in entry.preps and any(
+                p.dep_ == "pobj" and not A.at(p) and p.pos_ == "PROPN" and p.ent_type_ in ("GPE", "LOC", "FAC") for p in c.children)
+            for c in trig.children
+        ):
+            return []  # "flew to New York to denounce the invasion": a place, not a state, is visited
         coding = base_coding(entry, obj_entry if uses_obj else None, agent_cls, self.lex)
         if coding is not None and coding.category == "ASSAULT":
             # "retaliated with a bitter personal attack on Mao", "launched a propaganda attack"
@@ -961,7 +986,7 @@ class EventExtractor(NominalFrames):
             # a target preposition further down the clause ("put its forces on alert against the Soviets")
             skip = {"nsubj", "nsubjpass", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"}
             frontier = [c for c in trig.children if c.dep_ not in skip]
-            for _ in range(3):
+            for _ in range(5):  # "broke off its talks on normalising relations with Hanoi"
                 nxt = []
                 for t in frontier:
                     if t.dep_ == "prep" and t.lower_ in preps and t.head.i != trig.i:

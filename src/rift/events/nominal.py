@@ -170,6 +170,8 @@ class NominalFrames:
             verb = verb.head
         if verb.pos_ in ("VERB", "AUX"):
             ch = self.chain(verb)
+            if ch.under_accusation and verb.i != tok.head.i or (ch.under_accusation and verb.dep_ == "ccomp"):
+                return []  # "claimed that this was a counterattack against border provocations": the claim is the event
             ch.negation = None
             ch.stop = False
             ch.request_host = ch.threaten_host = None
