@@ -451,3 +451,26 @@ def test_events_context_what_a_claim_contains_is_the_claim(nlp):
                   "counterattack against Vietnamese border provocations.")
     assert not [e for e in ev if e.trigger == "provocations"]
     assert [(e.source, e.target, e.category) for e in ev if e.trigger == "claimed"] == [("CHN", "VNM", "ACCUSE")]
+
+
+def test_events_context_not_until_and_a_wait_counted_forward(nlp):
+    ev = run(nlp, "In early 1964 Ethiopian aircraft bombed several Somali towns, and the two governments did not agree "
+                  "to a ceasefire until March.")
+    agreed = [e for e in ev if e.trigger == "agree"]
+    assert agreed and not any(e.negated for e in agreed) and {e.category for e in agreed} == {"AGREE"}
+    ev = run(nlp, "In 1978 Somalia lost the war, and it was two years before the United States agreed to supply "
+                  "Mogadishu with arms.")
+    assert years(ev, "supply") == {"1980"}
+
+
+def test_events_context_reactions_allies_and_those_told_to_act(nlp):
+    ev = run(nlp, "In July 1977 the Somali army invaded the Ogaden in Ethiopia. In the first weeks of 1978 Cuba sent "
+                  "about 16,000 combat troops to fight alongside the Ethiopians. In February the Ethiopians and "
+                  "Cubans counterattacked.")
+    assert ("CUB", "ETH", "COOPERATE") in {(e.source, e.target, e.category) for e in ev}
+    assert {(e.source, e.target) for e in ev if e.trigger == "counterattacked"} == {("ETH", "SOM"), ("CUB", "SOM")}
+    ev = run(nlp, "In April 1977 Mengistu ordered the American military mission to leave the country.")
+    assert [(e.source, e.target) for e in ev] == [("ETH", "USA")]
+    ev = run(nlp, "In 1963 Mogadishu turned down an American offer to train a small army and accepted instead a "
+                  "Soviet package.")
+    assert ("SOM", "SUN") in dyads(e for e in ev if e.trigger == "accepted")

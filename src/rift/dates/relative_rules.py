@@ -162,6 +162,10 @@ def quantity_mod(text: str | None) -> str | None:
     return lexicon().quantity_mods.get(re.sub(r"\s+", " ", text.lower()))
 
 
+# "it was two years before ...", "it took another decade before ...": the wait, counted forward
+_IT_WAS = re.compile(r"(?i)\b(?:it|that)\s+(?:was|would\s+be|took|had\s+been)\s+(?:another\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|only\s+)?$")
+
+
 def _h_offset(c, ctx):
     m = c.m
     num = m["num"]
@@ -172,10 +176,13 @@ def _h_offset(c, ctx):
     unit = unit_code(unit_word)
     d = m["dir"].lower()
     sign = -1 if d in ("earlier", "before", "beforehand", "ago", "previously", "prior") else 1
+    waited = d == "before" and _IT_WAS.search(ctx.text, max(0, c.start - 40), c.start) is not None
+    if waited:
+        sign = 1  # "it was two years before the United States agreed": two years later
     qm = quantity_mod(m["qm"])
     end = c.end
     kb_hit = None
-    if d in ("after", "before"):
+    if d in ("after", "before") and not waited:
         end, kb_hit = _extend_event_np(ctx, c.end)
     if kb_hit is not None:
         base, anchor = kb_hit

@@ -13,6 +13,9 @@ from rift.records import CitationRef, Event
 from rift.text_utils import orig_span, sentences
 
 
+# acts that answer an earlier blow, and the blows they answer
+REACTIONS = frozenset({"counterattack", "counter-attack", "retaliate", "riposte", "avenge", "counter"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"})
 NAMED_AGAIN_WINDOW = 8  # sentences back a definite event noun takes the date of the same act told with a date
 ANAPHORA_WINDOW = 5  # sentences back an event noun ("the blockade") looks for the event it names
 
@@ -38,6 +41,22 @@ class EventCoder:
         self.conf_fallback = float(conf.get("fallback_target", 0.6))
         self.conf_kind = {"pronoun": float(conf.get("pronoun", 0.9)), "collective": float(conf.get("collective", 0.8)),
                           "anaphor": float(conf.get("anaphor", 0.8)), "event": float(conf.get("event", 0.9))}
+
+    def struck_first(self, frame: Frame, history: list[tuple[int, str, str, str, str]]) -> tuple[str, object] | None:
+        """'In February the Ethiopians and Cubans counterattacked': a reaction with no target named
+        is aimed at whoever last acted against the reacting side. Returns (actor code, trigger)."""
+        trig = frame.trigger.root
+        if trig.lemma_.lower() not in REACTIONS and not (
+            trig.lemma_.lower() in ("hit", "strike", "fight") and any(c.lower_ == "back" for c in trig.children)
+        ):
+            return None
+        src = {s.code for s in frame.sources}
+        for sent, _lemma, category, a, b in reversed(history):
+            if sent < frame.sent - ANAPHORA_WINDOW:
+                break
+            if b in src and a not in src and category in HOSTILE:
+                return a, trig
+        return None
 
     def antecedent(self, frame: Frame, history: list[tuple[int, str, str, str, str]]) -> tuple[str, object] | None:
         """The party of an earlier event that a definite event noun object refers back to.
@@ -83,9 +102,14 @@ class EventCoder:
             if frame.blocked:
                 return []
             found = self.antecedent(frame, history) if history else None
+            if found is None and history:
+                found = self.struck_first(frame, history)
             if found is not None:
                 code, obj = found
-                ref = ActorRef(code, " ".join(t.text for t in obj.subtree), obj.left_edge.i, obj.right_edge.i + 1, "anaphor")
+                if obj.i == frame.trigger.root.i:  # a reaction: the trigger itself points back
+                    ref = ActorRef(code, obj.text, obj.i, obj.i + 1, "anaphor")
+                else:
+                    ref = ActorRef(code, " ".join(t.text for t in obj.subtree), obj.left_edge.i, obj.right_edge.i + 1, "anaphor")
                 return [(s, ref, conf) for s in sources if s.code != code]
             other = A.partner(frame.sent, frame.trigger.start, src_codes)
             if other is None:

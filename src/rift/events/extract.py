@@ -89,6 +89,10 @@ def _main_clause_conjunct(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ != "conj" or verb.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
+    if head.dep_ == "acl" and head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and (
+        head.head.dep_ in ("dobj", "pobj") and head.head.head.tag_ in ("VBD", "VBZ", "VBP")
+    ):
+        return head.head.head  # "turned down an American offer to train an army and accepted a Soviet package"
     if head.dep_ not in ("ccomp", "xcomp") or head.head.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     if head.tag_ == "VB":
@@ -511,6 +515,10 @@ class EventExtractor(NominalFrames):
     def _local_mods(self, tok: Token, ch: Chain) -> None:
         kids = list(tok.children)
         lowers = {c.lower_ for c in kids if c.dep_ in ("neg", "advmod", "aux", "auxpass", "det", "preconj")}
+        until = any((c.dep_ == "prep" and c.lower_ in ("until", "till")) or (c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("until", "till") for m in c.children)) for c in kids)
+        if until and any(c.dep_ == "neg" for c in kids):
+            return  # "did not agree to a ceasefire until March": they agreed, in March
         if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") or (c.dep_ in ("dobj", "npadvmod") and c.lower_ in ("nothing", "none"))
                or (c.dep_ in ("nsubj", "nsubjpass", "preconj") and c.i < tok.i and c.lower_ in ("neither", "none", "nobody")) for c in kids):
             if ch.negation is None:
@@ -661,6 +669,15 @@ class EventExtractor(NominalFrames):
         """Frames for a verb trigger."""
         if self.states_terms(trig):
             return []
+        allies = self.prep_actors(trig, ("alongside", "beside"), A) if entry.cat in ("ASSAULT",) else []
+        if allies:
+            # "troops to fight alongside the Ethiopians": fighting on someone's side is cooperation with them
+            sources, _ = self.subject_of(trig, A)
+            codes = {r.code for r in sources}
+            allies = [r for r in allies if r.code not in codes]
+            if sources and allies:
+                coding = self.apply_chain(Coding("COOPERATE", None), self.chain(trig))
+                return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, allies)]
         threat = self.conditional_threat(trig, entry, A, sent)
         if threat is not None:
             return threat

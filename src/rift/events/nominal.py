@@ -112,6 +112,10 @@ class NominalFrames:
             negation = self.neg_nouns[holder.lemma_.lower()]
         if self._predicative(tok) or tok.dep_ in ("compound", "amod"):
             return []  # "Nationalist supply convoys": a modifier, not an event
+        if tok.dep_ in ("dobj", "dative") and self.lex.controllers.get(tok.head.lemma_.lower()) in ("request", "cause") and any(
+            c.dep_ == "xcomp" for c in tok.head.children
+        ):
+            return []  # "ordered the American military mission to leave": those told to act, not an act
         sources: list[ActorRef] = []
         for t in ([holder, tok] if holder.i != tok.i else [tok]):
             for c in t.children:
