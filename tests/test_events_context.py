@@ -474,3 +474,20 @@ def test_events_context_reactions_allies_and_those_told_to_act(nlp):
     ev = run(nlp, "In 1963 Mogadishu turned down an American offer to train a small army and accepted instead a "
                   "Soviet package.")
     assert ("SOM", "SUN") in dyads(e for e in ev if e.trigger == "accepted")
+
+
+def test_events_context_had_it_done_forces_massed_and_ones_own_fleet(nlp):
+    ev = run(nlp, "On 28 June 1948 Moscow had Yugoslavia expelled from the Cominform.")
+    assert ("SUN", "YUG", "SANCTION") in {(e.source, e.target, e.category) for e in ev}
+    ev = run(nlp, "By 1950 Soviet divisions were massed along the Yugoslav border in Hungary.")
+    assert [(e.source, e.target, e.category) for e in ev] == [("SUN", "YUG", "MOBILIZE")]
+    ev = run(nlp, "In January 1966 the Soviet Union signed a treaty with Mongolia. Soviet divisions were soon stationed "
+                  "there.")
+    assert not [e for e in ev if e.trigger == "stationed"]
+
+
+def test_events_context_what_a_demand_asks_and_reflexive_objects(nlp):
+    ev = run(nlp, "In 1948 Tito refused Stalin's demand that he defend himself before the Cominform.")
+    assert [(e.source, e.target, e.trigger) for e in ev] == [("YUG", "SUN", "refused")]
+    ev = run(nlp, "In 1962 the Americans rejected the Soviet demand that they withdraw from Berlin.")
+    assert [(e.source, e.target, e.trigger) for e in ev] == [("USA", "SUN", "rejected")]

@@ -423,6 +423,12 @@ class EventExtractor(NominalFrames):
                     self._local_mods(tok, ch)
                     continue
                 break
+            if (dep in ("acl", "ccomp") or (dep == "relcl" and tok.tag_ in ("VB", "VBP"))) and head.pos_ == "NOUN" and tok.i > head.i and any(
+                m.dep_ in ("mark", "dobj") and m.lower_ == "that" for m in tok.children
+            ) and (self.noun_entry(head) is not None and self.noun_entry(head).cat in ("REQUEST", "THREATEN")):
+                # "refused Stalin's demand that he defend himself": what a demand asks is not an act
+                ch.under_accusation = True
+                break
             if dep == "acl" and head.lemma_.lower() in self.neg_nouns:
                 # "Stalin's reluctance to help China", "a failure to resolve differences"
                 ch.negation = self.neg_nouns[head.lemma_.lower()] if ch.negation is None else ch.negation
@@ -808,9 +814,25 @@ class EventExtractor(NominalFrames):
         passive = self.is_passive(trig)
         patient = self.passive_subject(trig) if passive else None
         inverse = entry.inverse and (not entry.light or obj_noun is not None)
-        if passive:
+        had_done = trig.tag_ == "VBN" and trig.dep_ in ("ccomp", "xcomp", "oprd") and trig.head.lemma_.lower() in ("have", "get") and (
+            not passive and any(c.dep_ == "nsubj" for c in trig.children)
+        )
+        if had_done:
+            # "Moscow had Yugoslavia expelled from the Cominform": the one who had it done acts on the patient
+            sources, _ = self.subject_of(trig.head, A)
+            patient = next(c for c in trig.children if c.dep_ == "nsubj")
+            targets = self.np_actors(patient, A)
+        elif passive:
             sources = self.prep_actors(trig, ("by",), A)
             targets = self.np_actors(patient, A) if patient is not None else []
+            if not sources and coding.category == "MOBILIZE" and patient is not None and self.agent_class.get(patient.lemma_.lower()) == "military":
+                # "Soviet divisions were massed along the Yugoslav border": the forces' state moved them,
+                # against whoever the clause names (not whoever the story is about: "stationed there")
+                sources = self.np_actors(patient, A)
+                codes = {r.code for r in sources}
+                targets, _b, _s = self._targets(trig, entry, coding, A, obj_noun, codes)
+                if not targets:
+                    return []
             if not sources and entry.symmetric:
                 # "they were allied with the Soviets": the subject acts with the 'with' phrase
                 other = self.prep_actors(trig, ("with",), A)
@@ -827,7 +849,7 @@ class EventExtractor(NominalFrames):
             else:
                 sources, _ = self.subject_of(ch.request_host or ch.subject_host, A)
             targets = []
-        if inverse and not passive:
+        if inverse and not passive and not had_done:
             targets = sources
             sources = self.prep_actors(trig, ("from", "by"), A)
             if not sources and obj_noun is not None:
@@ -935,11 +957,16 @@ class EventExtractor(NominalFrames):
                 continue
             found = self.np_actors(c, A)
             kept = keep(found)
+            if c.lower_ in ("himself", "herself", "itself", "themselves"):
+                own_object = True  # "defend himself": done to itself
+                continue
             c_entry = self.noun_entry(c)
             if found and not kept and c_entry is not None and c_entry.light and not (entry.light or entry.reverse) and not self.is_passive(trig):
                 own_object = True  # its own goods ("destroyed all the blueprints of their projects")
             elif found and not kept and c_entry is not None:
                 self_only = False  # the actor's own act as object ("ended their bombardment"): look on
+            elif found and not kept and (entry.cat or coding.category) == "MOBILIZE":
+                self_only = False  # "reinforced the Seventh Fleet": a show of force moves one's own forces
             elif found and not kept and (any(r.kind != "pronoun" for r in found) or c.lemma_.lower() in SELF_NOUNS):
                 # "liberated his country with help from the Red Army": done to itself (but "cut its
                 # sugar quota" is done to whoever gets the quota)
