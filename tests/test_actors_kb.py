@@ -161,3 +161,52 @@ def test_actors_kb_context_words():
     assert "both nations" in KB.collectives and "the two countries" in KB.collectives
     assert "each other" in KB.reciprocals and "one another" in KB.reciprocals
     assert KB.combining["Sino"] == "China"
+
+
+@pytest.mark.parametrize(
+    "name,year,code",
+    [
+        ("Siad Barre", 1977, "SOM"),
+        ("Barre", 1978, "SOM"),
+        ("Raymond Barre", 1978, "FRA"),
+        ("Tafari Benti", 1975, "ETH"),
+        ("Le Duan", 1966, "VDR"),
+        ("Le Duan", 1980, "VNM"),
+        ("Giap", 1954, "VDR"),
+        ("Mobutu", 1967, "COD"),
+        ("Mobutu", 1980, "ZAR"),
+        ("U Nu", 1961, "BUR"),
+        ("Franz Joseph", 1914, "AUH"),
+        ("Enver Pasha", 1915, "OTT"),
+        ("Sankara", 1983, "HVO"),
+        ("Sankara", 1986, "BFA"),
+        ("Nyerere", 1963, "TGK"),
+        ("Nyerere", 1970, "TZA"),
+        ("Ian Smith", 1970, "RHO"),
+        ("Dobrynin", 1962, "SUN"),
+        ("Zia", 1980, "PAK"),
+        ("Ziaur Rahman", 1980, "BGD"),
+    ],
+)
+def test_actors_kb_added_leaders_resolve_by_tenure(name, year, code):
+    hit = KB.resolve(normalise(name), when(year))
+    assert hit is not None and hit[0].kind == "leader" and hit[1] == code
+
+
+@pytest.mark.parametrize(
+    "text,year,code",
+    [
+        ("the Derg", 1977, "ETH"),
+        ("the MPLA", 1974, "AGOREB"),
+        ("the MPLA", 1980, "AGO"),
+        ("the NVA", 1968, "VDR"),
+        ("the State Department", 1962, "USA"),
+        ("the Stavka", 1916, "RUS"),
+        ("the Stavka", 1943, "SUN"),
+        ("the Kwantung Army", 1931, "JPN"),
+        ("the Stasi", 1980, "DDR"),
+    ],
+)
+def test_actors_kb_added_groups_resolve_by_date(text, year, code):
+    hit = KB.resolve(normalise(text), when(year))
+    assert hit is not None and hit[1] == code
