@@ -58,6 +58,8 @@ AGREEMENT_NOUNS = frozenset({"treaty", "agreement", "declaration", "accord", "pa
 NON_STATE_GROUPS = frozenset({"guerrilla", "rebel", "insurgent", "militia", "partisan", "movement", "faction",
                               "tribesman", "tribesmen", "separatist", "resistance", "opposition", "exile", "mujahideen",
                               "contra", "fighter"})
+# verbs of belief and expectation: what they say "would" happen is not an act
+BELIEF = frozenset({"convince", "expect", "hope", "fear", "suspect", "assume", "know", "realize", "understand"})
 # an agreement to stop fighting is made between those who fought, whoever proposed it
 TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "ceasefire line"})
 # acts a state may announce it will take against another's move ("would defend the island if ...")
@@ -365,7 +367,9 @@ class EventExtractor(NominalFrames):
         """The passive subject of ``verb`` (or of the verb it is coordinated with)."""
         if verb.tag_ == "VBN" and verb.dep_ == "acl":
             return verb.head
-        if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i:
+        if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i and not any(
+            c.dep_ in ("nsubjpass", "auxpass", "nsubj") for c in verb.children
+        ):
             # "Encouraged by Moscow, Hanoi attacked": the main clause's subject
             return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         for c in verb.children:
@@ -484,7 +488,7 @@ class EventExtractor(NominalFrames):
             ch.under_accusation = True
         if top.dep_ in ("ccomp", "parataxis") and (saying := self.saying_verb(top.head)) in self._saying:
             ch.modes.append("reported")
-            if saying in self.opinion and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "might", "could", "may") for c in top.children):
+            if (saying in self.opinion or saying in BELIEF) and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "might", "could", "may") for c in top.children):
                 ch.modes.append("hypothetical")  # "Nehru did not believe they would attack": a belief about what may come
             if top.head.lemma_.lower() in self.report_accuse:
                 ch.under_accusation = True  # "claimed that the Soviets coerced ...": one ACCUSE, not two events
@@ -1030,7 +1034,8 @@ class EventExtractor(NominalFrames):
             # a target preposition further down the clause ("put its forces on alert against the Soviets")
             skip = {"nsubj", "nsubjpass", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"}
             frontier = [c for c in trig.children if c.dep_ not in skip]
-            for _ in range(5):  # "broke off its talks on normalising relations with Hanoi"
+            depth = 5 if (entry.cat or coding.category) in ("SANCTION", "REJECT") else 3
+            for _ in range(depth):  # "broke off its talks on normalising relations with Hanoi"
                 nxt = []
                 for t in frontier:
                     if t.dep_ == "prep" and t.lower_ in preps and t.head.i != trig.i:

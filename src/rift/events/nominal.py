@@ -9,6 +9,8 @@ the Chinese far too hasty"). :class:`NominalFrames` is mixed into
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from rift.events.classify import Coding, base_coding, negate
@@ -26,6 +28,9 @@ from rift.events.frames import (
 from rift.events.lexicon import LexEntry
 
 
+# adjectives that put a nominal event in the future or in the mind ("a possible attack")
+UNREAL_MODS = frozenset({"future", "possible", "potential", "eventual", "prospective", "hypothetical", "imagined",
+                         "feared", "threatened", "planned", "proposed", "intended", "likely", "probable"})
 # "in support of", "in protest against": the noun says what the clause's subject did it for
 PURPOSE_NOUNS = frozenset({"support", "protest", "retaliation", "reprisal", "solidarity", "defence", "defense", "response", "revenge", "defiance"})
 
@@ -180,6 +185,8 @@ class NominalFrames:
             ch.stop = False
             ch.request_host = ch.threaten_host = None
             coding = self.apply_chain(coding, ch) if ch.modes else coding
+        if any((c.dep_ == "amod" and c.lemma_.lower() in UNREAL_MODS) or (c.dep_ == "det" and c.lower_ in ("any", "no")) for c in tok.children):
+            coding = replace(coding, mode="hypothetical")  # "any future skirmishes with the Chinese": not (yet) an act
         paired = {r.code for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for r in self.np_actors(c, A, depth=2, of=False)}
         recip = not targets and (any(r.kind == "collective" for r in sources) or len(paired) >= 2)
         frame = Frame(sent, tok.doc[tok.i : tok.i + 1], coding, sources, targets, recip)
