@@ -491,3 +491,12 @@ def test_events_context_what_a_demand_asks_and_reflexive_objects(nlp):
     assert [(e.source, e.target, e.trigger) for e in ev] == [("YUG", "SUN", "refused")]
     ev = run(nlp, "In 1962 the Americans rejected the Soviet demand that they withdraw from Berlin.")
     assert [(e.source, e.target, e.trigger) for e in ev] == [("USA", "SUN", "rejected")]
+
+
+def test_events_context_the_new_government_points_back_to_its_state(nlp):
+    ev = run(nlp, "In 1959 Fidel Castro overthrew the Batista regime in Cuba. At first the United States recognized the "
+                  "new government.")
+    assert [(e.source, e.target, e.category) for e in ev if e.trigger == "recognized"] == [("USA", "CUB", "SUPPORT")]
+    # a government named with its state is that state, not a pointer to the last one named
+    ev = run(nlp, "In 1962 China attacked India. The Indian government asked the Americans for arms.")
+    assert ("IND", "USA") in dyads(e for e in ev if e.trigger == "asked")

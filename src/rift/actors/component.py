@@ -350,6 +350,9 @@ class ActorTagger:
                     continue
             colls.append(span)
         pron_toks = [t for t in doc if t.lower_ in self.kb.pronouns and t.i not in taken]
+        if has_dep:  # "At first the United States recognized the new government": a body named by its role
+            pron_toks += [t for t in doc if _bare_government(t, taken)]
+            pron_toks.sort(key=lambda t: t.i)
         events = sorted([(c.start, "c", c) for c in colls] + [(t.i, "p", t) for t in pron_toks], key=lambda x: x[0])
         merged = list(found)
         for _pos, what, obj in events:
@@ -373,7 +376,7 @@ class ActorTagger:
                 continue  # as an object "it" is nearly always a thing ("refused to sign it")
             if has_dep and _names_a_thing(tok, taken):
                 continue
-            ante = self._pronoun_antecedent(doc, tok, self.kb.pronouns[tok.lower_], merged, groups)
+            ante = self._pronoun_antecedent(doc, tok, self.kb.pronouns.get(tok.lower_, "thing"), merged, groups)
             if not ante:
                 continue
             if has_dep and tok.lower_ in ("they", "them", "their") and len({a.code for a in ante}) == 1:
@@ -405,6 +408,23 @@ class ActorTagger:
         doc._.actors = actors
         doc._.actor_spans = spans
         return doc
+
+
+# heads that, as "the (new) government" with nothing naming whose, point back to a state
+BARE_GOVERNMENT = frozenset({"government", "regime", "administration", "leadership", "junta", "authorities"})
+
+
+def _bare_government(tok, taken: set[int]) -> bool:
+    """'the new government', 'the regime': no state named inside the phrase, so it stands for a
+    state named just before (like a pronoun)."""
+    if tok.lemma_.lower() not in BARE_GOVERNMENT or tok.pos_ != "NOUN" or tok.i in taken or tok.tag_ == "NNS" and tok.lower_ != "authorities":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    if tok.dep_ in ("compound", "amod", "poss") or any(t.i in taken for t in tok.subtree):
+        return False
+    return not any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "in", "at")) or c.dep_ == "relcl"
+                   for c in tok.children)
 
 
 def _coordinated_with(first: "_Found", found: list["_Found"], tok) -> list["_Found"]:
