@@ -500,3 +500,13 @@ def test_events_context_the_new_government_points_back_to_its_state(nlp):
     # a government named with its state is that state, not a pointer to the last one named
     ev = run(nlp, "In 1962 China attacked India. The Indian government asked the Americans for arms.")
     assert ("IND", "USA") in dyads(e for e in ev if e.trigger == "asked")
+
+
+def test_events_context_permission_withheld_and_moving_closer_or_away(nlp):
+    ev = run(nlp, "In 1965 China would not allow the Soviets to fly weapons across Chinese airspace.")
+    assert [(e.source, e.target, e.category) for e in ev] == [("CHN", "SUN", "REJECT")]
+    ev = run(nlp, "In 1962 the Americans allowed the British to use the base.")
+    assert not [e for e in ev if e.category == "REJECT"]
+    ev = run(nlp, "In 1961 the Cubans turned even closer to Moscow. In 1978 Hanoi drifted away from Peking.")
+    got = {(e.source, e.target, e.category) for e in ev}
+    assert ("CUB", "SUN", "SUPPORT") in got and ("VNM", "CHN", "REJECT") in got

@@ -58,6 +58,10 @@ AGREEMENT_NOUNS = frozenset({"treaty", "agreement", "declaration", "accord", "pa
 NON_STATE_GROUPS = frozenset({"guerrilla", "rebel", "insurgent", "militia", "partisan", "movement", "faction",
                               "tribesman", "tribesmen", "separatist", "resistance", "opposition", "exile", "mujahideen",
                               "contra", "fighter"})
+# verbs of moving nearer to or away from another state
+APPROACH = frozenset({"turn", "draw", "move", "grow", "drift", "edge", "gravitate", "swing", "shift", "pull"})
+# verbs of permission: withheld, they refuse
+PERMIT = frozenset({"allow", "permit", "let"})
 # verbs of belief and expectation: what they say "would" happen is not an act
 BELIEF = frozenset({"convince", "expect", "hope", "fear", "suspect", "assume", "know", "realize", "understand"})
 # an agreement to stop fighting is made between those who fought, whoever proposed it
@@ -675,6 +679,47 @@ class EventExtractor(NominalFrames):
         coding = self.apply_chain(Coding("AID", None), self.chain(trig))
         return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets)]
 
+    def approach_frames(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
+        """'the Cubans turned even closer to Moscow' (SUPPORT), 'Hanoi drifted away from Peking'
+        (REJECT): moving nearer to or away from another state."""
+        kids = list(trig.children)
+        words = {t.lower_ for c in kids for t in c.subtree if c.dep_ in ("advmod", "acomp", "prt", "oprd")}
+        if words & {"closer", "nearer"}:
+            cat, preps = "SUPPORT", ("to", "toward", "towards", "with")
+            holders = [trig] + [c for c in kids if c.lower_ in ("closer", "nearer")]
+        elif "away" in words or any(c.dep_ == "prep" and c.lower_ == "away" for c in kids):
+            cat, preps = "REJECT", ("from",)
+            holders = [trig] + [c for c in kids if c.lower_ == "away"]
+        else:
+            return []
+        sources, _ = self.subject_of(trig, A)
+        codes = {r.code for r in sources}
+        targets = [r for h in holders for r in self.prep_actors(h, preps, A) if r.code not in codes]
+        if not sources or not targets:
+            return []
+        coding = self.apply_chain(Coding(cat, None, kind="attitude"), self.chain(trig))
+        return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, _dedupe(targets))]
+
+    def refused_permission(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
+        """'China would not allow the Soviets to fly weapons across its airspace': permission
+        withheld is a refusal (REJECT) toward those who asked to act."""
+        if not any(c.dep_ == "neg" or c.lower_ in ("never", "refused") for c in trig.children):
+            return []
+        comp = next((c for c in trig.children if c.dep_ in ("xcomp", "ccomp") and c.i > trig.i), None)
+        if comp is None:
+            return []
+        obj = next((c for c in trig.children if c.dep_ in ("dobj", "dative") and c.i > trig.i), None)
+        obj = obj or next((c for c in comp.children if c.dep_ == "nsubj"), None)
+        if obj is None:
+            return []
+        sources, _ = self.subject_of(trig, A)
+        codes = {r.code for r in sources}
+        targets = [r for r in self.np_actors(obj, A) if r.code not in codes]
+        if not sources or not targets:
+            return []
+        coding = Coding("REJECT", None, negated=True)
+        return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets)]
+
     def verb_frames(self, trig: Token, entry: LexEntry, A: DocActors, sent: int, absorbed: set[int]) -> list[Frame]:
         """Frames for a verb trigger."""
         if self.states_terms(trig):
@@ -1116,6 +1161,10 @@ class EventExtractor(NominalFrames):
                         verb_out += self.verb_frames(tok, entry, A, si, absorbed)
                     elif lem in FLOW_VERBS:
                         verb_out += self.flow_frames(tok, A, si)
+                    elif lem in PERMIT:
+                        verb_out += self.refused_permission(tok, A, si)
+                    if lem in APPROACH and (entry is None or entry.cat is None):
+                        verb_out += self.approach_frames(tok, A, si)
                     if (entry is None or entry.cat is None) and lem in self.opinion:
                         other += self.opinion_frames(tok, A, si)
             for tok in sent:
