@@ -510,3 +510,19 @@ def test_events_context_permission_withheld_and_moving_closer_or_away(nlp):
     ev = run(nlp, "In 1961 the Cubans turned even closer to Moscow. In 1978 Hanoi drifted away from Peking.")
     got = {(e.source, e.target, e.category) for e in ev}
     assert ("CUB", "SUN", "SUPPORT") in got and ("VNM", "CHN", "REJECT") in got
+
+
+def test_events_context_promises_are_dated_when_made_and_drawing_together(nlp):
+    ev = run(nlp, "On 15 December 1978 Washington and Peking announced that they would establish full diplomatic "
+                  "relations on 1 January 1979.")
+    assert years(ev, "establish") == {"1978-12-15"}
+    ev = run(nlp, "In 1958 the Soviets promised China to deliver a sample bomb in 1960.")
+    assert years(ev, "deliver") == {"1958"}
+    ev = run(nlp, "Meanwhile the United States and China were drawing together in 1978.")
+    assert {(e.source, e.target) for e in ev} == {("USA", "CHN"), ("CHN", "USA")}
+
+
+def test_events_context_part_of_a_year_opening_a_sentence_moves_the_story(nlp):
+    ev = run(nlp, "On 13 November 1977 Somalia expelled all Soviet advisers. In the first weeks of 1978 Cuba sent "
+                  "troops to Ethiopia. In February the Ethiopians and Cubans counterattacked.")
+    assert years(ev, "counterattacked") == {"1978-02"}

@@ -244,7 +244,15 @@ def _clause_initial(text: str, pos: int) -> bool:
     before = text[max(0, pos - 120):pos]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "), before.rfind("! "), before.rfind("? "))
     head = before[cut + 1:] if cut >= 0 else (before if pos <= 120 else before)
+    if _PART_OF_PERIOD.fullmatch(head.strip()):
+        return True  # "In the first weeks of 1978 ...", "By the end of 1962 ...": the sentence's own date
     return len(re.findall(r"[\w'’-]+", head)) <= 3
+
+
+_PART_OF_PERIOD = re.compile(
+    r"(?i)(?:in|during|by|at|from|until|toward|towards)\s+the\s+(?:very\s+)?(?:first|last|early|closing|opening|final|"
+    r"later|latter|middle|second|third)?\s*(?:few\s+)?(?:weeks|months|days|part|half|stages|years|end|start|beginning|middle|spring|"
+    r"summer|autumn|fall|winter)\s+of")
 
 
 # ---------------------------------------------------------------------------------------

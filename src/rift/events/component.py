@@ -154,9 +154,11 @@ class EventCoder:
                 conf = min(conf, self.conf_kind.get(src.kind, 1.0), self.conf_kind.get(tgt.kind, 1.0))
                 if frame.sent not in cites:
                     cites[frame.sent] = _citations(doc, frame.sent)
-                if trig.start not in dates:
-                    dates[trig.start] = clause_timespan(doc, trig)
-                date = dates[trig.start]
+                host = frame.date_host
+                anchor = doc[host.i : host.i + 1] if host is not None else trig
+                if anchor.start not in dates:
+                    dates[anchor.start] = clause_timespan(doc, anchor)
+                date = dates[anchor.start]
                 key3 = (src.code, tgt.code, frame.coding.category)
                 before = dated.get(key3)
                 if before is not None and _mentions_again(trig.root) and (date is None or not date.explicit) and (

@@ -461,6 +461,7 @@ class EventExtractor(NominalFrames):
             elif effect == "intend":
                 ch.modes.append("intended")
                 ch.pledge = True
+                ch.pledged_by = head
             elif effect == "stop":
                 ch.stop = True
             elif effect == "request":
@@ -492,6 +493,8 @@ class EventExtractor(NominalFrames):
             ch.under_accusation = True
         if top.dep_ in ("ccomp", "parataxis") and (saying := self.saying_verb(top.head)) in self._saying:
             ch.modes.append("reported")
+            if ch.pledged_by is None and any(c.dep_ == "aux" and c.lower_ in ("would", "will") for c in top.children):
+                ch.pledged_by = top.head  # "announced that they would establish relations on 1 January"
             if (saying in self.opinion or saying in BELIEF) and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "might", "could", "may") for c in top.children):
                 ch.modes.append("hypothetical")  # "Nehru did not believe they would attack": a belief about what may come
             if top.head.lemma_.lower() in self.report_accuse:
@@ -687,6 +690,13 @@ class EventExtractor(NominalFrames):
         if words & {"closer", "nearer"}:
             cat, preps = "SUPPORT", ("to", "toward", "towards", "with")
             holders = [trig] + [c for c in kids if c.lower_ in ("closer", "nearer")]
+        elif "together" in words and trig.lemma_.lower() in ("draw", "move", "grow", "pull"):
+            # "the United States and China were drawing together": with each other
+            sources, _ = self.subject_of(trig, A)
+            if len({r.code for r in sources}) < 2:
+                return []
+            coding = self.apply_chain(Coding("SUPPORT", None, kind="attitude"), self.chain(trig))
+            return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, [], True)]
         elif "away" in words or any(c.dep_ == "prep" and c.lower_ == "away" for c in kids):
             cat, preps = "REJECT", ("from",)
             holders = [trig] + [c for c in kids if c.lower_ == "away"]
@@ -952,6 +962,8 @@ class EventExtractor(NominalFrames):
         if not targets and len(src_codes) >= 2 and (entry.symmetric or any(s.kind == "collective" for s in sources) or is_cooperative(coding.category)):
             reciprocal = True  # "China and India clashed", "the two agreed to resume talks"
         frame = Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets, reciprocal, conf)
+        if coding.mode == "intended" and ch.pledged_by is not None:
+            frame.date_host = ch.pledged_by  # a promise is dated when it was made, not when it was to be kept
         # the object of a transfer is the goods, and a refusal's object the thing refused: the
         # recipient may still come from context ("refused to share the secret")
         frame.blocked = blocked and not reciprocal and not coding.negated and not entry.reverse and (entry.cat or coding.category) not in TRANSFER

@@ -82,6 +82,7 @@ class Frame:
     reciprocal: bool = False
     confidence: float = 1.0
     blocked: bool = False  # the clause names a non-actor object: do not guess a target from context
+    date_host: Token | None = None  # the verb whose clause dates the event, when not the trigger ("promised ... to")
 
 
 @dataclass
@@ -99,6 +100,7 @@ class Chain:
     ability: bool = False
     under_accusation: bool = False
     pledge: bool = False  # intention stated by a verb of promising, not just "would"
+    pledged_by: Token | None = None  # the verb that states the intention ("promised", "announced that ... would")
 
 
 class DocActors:
