@@ -526,3 +526,12 @@ def test_events_context_part_of_a_year_opening_a_sentence_moves_the_story(nlp):
     ev = run(nlp, "On 13 November 1977 Somalia expelled all Soviet advisers. In the first weeks of 1978 Cuba sent "
                   "troops to Ethiopia. In February the Ethiopians and Cubans counterattacked.")
     assert years(ev, "counterattacked") == {"1978-02"}
+
+
+def test_events_context_modifier_apostrophes_and_a_possessive_pointing_forward(nlp):
+    # FRUS prints possessives with U+02BC ("Yugoslaviaʼs"); the cleaner reads it as an apostrophe
+    ev = run(nlp, "In 1963 Moscow was even praising Yugoslavia\u02bcs new constitution.")
+    assert [(e.source, e.target) for e in ev] == [("SUN", "YUG")]
+    ev = run(nlp, "In 1963 China quarrelled with the Soviets. In addition to its continuing deliveries of aircraft to "
+                  "the Indians, Moscow has offered them new military equipment.")
+    assert ("SUN", "IND") in dyads(e for e in ev if e.trigger == "deliveries")

@@ -376,7 +376,8 @@ class ActorTagger:
                 continue  # as an object "it" is nearly always a thing ("refused to sign it")
             if has_dep and _names_a_thing(tok, taken):
                 continue
-            ante = self._pronoun_antecedent(doc, tok, self.kb.pronouns.get(tok.lower_, "thing"), merged, groups)
+            ante = _cataphor(tok, merged, groups) if has_dep else []
+            ante = ante or self._pronoun_antecedent(doc, tok, self.kb.pronouns.get(tok.lower_, "thing"), merged, groups)
             if not ante:
                 continue
             if has_dep and tok.lower_ in ("they", "them", "their") and len({a.code for a in ante}) == 1:
@@ -408,6 +409,26 @@ class ActorTagger:
         doc._.actors = actors
         doc._.actor_spans = spans
         return doc
+
+
+def _cataphor(tok, found: list["_Found"], groups: dict) -> list["_Found"]:
+    """'In addition to its continuing deliveries of aircraft to the Indians, Moscow now has offered
+    them ...': a possessive in a phrase put before the clause points forward to the clause's subject."""
+    if tok.dep_ != "poss" or tok.lower_ not in ("its", "their", "his", "her"):
+        return []
+    verb, child = tok, None
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb, child = verb.head, verb
+    if child is None or verb.pos_ not in ("VERB", "AUX") or child.dep_ not in ("prep", "advcl", "npadvmod") or child.i > verb.i:
+        return []
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i), None)
+    if subj is None:
+        return []
+    inside = {t.i for t in subj.subtree}
+    for f in found:
+        if f.span.root.i in inside and f.kind != "pronoun":
+            return groups.get(f.span.start, [f])
+    return []
 
 
 # heads that, as "the (new) government" with nothing naming whose, point back to a state

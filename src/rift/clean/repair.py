@@ -40,6 +40,7 @@ SENTENCE_OPENERS = frozenset(
 _CHAR_MAP = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u02bc": "'", "\u00b4": "'",  # a modifier-letter apostrophe or an acute accent typed for one ("Khrushchevʼs")
     "\u2013": "\u2014", "\u2012": "\u2014", "\u2015": "\u2014", "\u2212": "-",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": " ",
     "\u00ad": "",  # soft hyphen
