@@ -535,3 +535,22 @@ def test_events_context_modifier_apostrophes_and_a_possessive_pointing_forward(n
     ev = run(nlp, "In 1963 China quarrelled with the Soviets. In addition to its continuing deliveries of aircraft to "
                   "the Indians, Moscow has offered them new military equipment.")
     assert ("SUN", "IND") in dyads(e for e in ev if e.trigger == "deliveries")
+
+
+def test_events_context_joining_an_act_condemned_in_the_passive_and_lists_of_subjects(nlp):
+    ev = run(nlp, "In January 1980 the Soviets invaded Afghanistan. The invasion was condemned by the UN General "
+                  "Assembly that month. Carter announced that the United States would boycott the Moscow Olympics; "
+                  "West Germany, Japan and China joined the boycott.")
+    assert ("UNO", "SUN") in dyads(e for e in ev if e.trigger == "condemned")
+    assert {(e.source, e.target) for e in ev if e.trigger == "joined"} == {("DEU", "SUN"), ("JPN", "SUN"), ("CHN", "SUN")}
+
+
+def test_events_context_claims_against_several_and_things_struck_inside_a_country(nlp):
+    ev = run(nlp, "In January 1980 Moscow claimed that the Americans and the Chinese were arming the rebels.")
+    assert {(e.source, e.target) for e in ev} == {("SUN", "USA"), ("SUN", "CHN")}
+    ev = run(nlp, "In 1986 Soviet and Afghan aircraft repeatedly bombed refugee camps inside Pakistan.")
+    assert {(e.source, e.target) for e in ev} == {("SUN", "PAK"), ("AFG", "PAK")}
+    ev = run(nlp, "In 1981 the CIA and Pakistan's intelligence service worked together to arm the mujahideen.")
+    assert not [e for e in ev if e.trigger == "arm"]
+    ev = run(nlp, "In 1978 the Afghan regime's radical land reform and its attacks on Islam soon provoked revolts.")
+    assert not [e for e in ev if e.trigger == "attacks"]

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from rift.actors.timeline import clause_timespan
 from rift.events.classify import intensity, quad
-from rift.events.extract import ActorRef, DocActors, EventExtractor, Frame
+from rift.events.extract import JOINING, ActorRef, DocActors, EventExtractor, Frame
 from rift.events.lexicon import Lexicon, load_lexicon
 from rift.records import CitationRef, Event
 from rift.text_utils import orig_span, sentences
@@ -69,6 +69,8 @@ class EventCoder:
         """
         trig = frame.trigger.root
         obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
+        if obj is None and any(c.dep_ == "auxpass" for c in trig.children):
+            obj = next((c for c in trig.children if c.dep_ == "nsubjpass"), None)  # "the invasion was condemned by the UN"
         if obj is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children):
             return None
         entry = self.extractor.noun_entry(obj)
@@ -80,6 +82,8 @@ class EventCoder:
             if sent < frame.sent - ANAPHORA_WINDOW:
                 break
             if trig_lemma == lemma or (entry.cat is not None and category == entry.cat):
+                if trig.lemma_.lower() in JOINING:
+                    return (b, obj) if b not in src else None  # "joined the boycott": against whom it was aimed
                 other = b if a in src else a
                 return (other, obj) if other not in src else None
         return None

@@ -58,6 +58,8 @@ AGREEMENT_NOUNS = frozenset({"treaty", "agreement", "declaration", "accord", "pa
 NON_STATE_GROUPS = frozenset({"guerrilla", "rebel", "insurgent", "militia", "partisan", "movement", "faction",
                               "tribesman", "tribesmen", "separatist", "resistance", "opposition", "exile", "mujahideen",
                               "contra", "fighter"})
+# verbs of taking part: joining an act named by a noun is doing that act
+JOINING = frozenset({"join", "enter"})
 # verbs of moving nearer to or away from another state
 APPROACH = frozenset({"turn", "draw", "move", "grow", "drift", "edge", "gravitate", "swing", "shift", "pull"})
 # verbs of permission: withheld, they refuse
@@ -365,7 +367,10 @@ class EventExtractor(NominalFrames):
         while last.i + 1 < len(last.doc) and last.doc[last.i + 1].dep_ in ("cc", "punct", "conj") and last.doc[last.i + 1].pos_ != "VERB":
             last = last.doc[last.i + 1]
         nxt = last.i + 1
-        return nxt < len(tok.doc) and tok.doc[nxt].pos_ == "VERB" and tok.doc[nxt].dep_ == "conj"
+        if nxt >= len(tok.doc) or tok.doc[nxt].pos_ != "VERB" or tok.doc[nxt].dep_ != "conj":
+            return False
+        # "West Germany, Japan and China joined the boycott": the verb's own subject heads the list
+        return not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.doc[nxt].children)
 
     def passive_subject(self, verb: Token) -> Token | None:
         """The passive subject of ``verb`` (or of the verb it is coordinated with)."""
@@ -769,6 +774,11 @@ class EventExtractor(NominalFrames):
             # no one departed (but "Soviet experts left China with their blueprints")
             return []
         obj = self.object_noun(trig)
+        if trig.lemma_.lower() in JOINING and obj is not None:
+            joined = self.noun_entry(obj)
+            if joined is not None and not joined.light and joined.cat is not None and joined.cat != entry.cat:
+                # "West Germany, Japan and China joined the boycott": each took part in the act the noun names
+                entry = replace(entry, cat=None, light=True, symmetric=False, preps=joined.preps)
         if obj is not None and (trig.lemma_.lower(), obj.lemma_.lower()) in IDIOMS:
             return []  # "paid the price of Nixon's opening", "took place": no act between states
         if trig.lemma_.lower() == "cut" and any(c.lower_ == "short" for c in trig.children):
@@ -967,8 +977,8 @@ class EventExtractor(NominalFrames):
         # the object of a transfer is the goods, and a refusal's object the thing refused: the
         # recipient may still come from context ("refused to share the secret")
         frame.blocked = blocked and not reciprocal and not coding.negated and not entry.reverse and (entry.cat or coding.category) not in TRANSFER
-        if not targets and not reciprocal and self._non_state_recipient(trig):
-            frame.blocked = True
+        if self._non_state_recipient(trig) and (entry.cat or coding.category) in TRANSFER and not targets:
+            return []  # "worked together to arm the mujahideen": aid to a movement, no state receives it
         if not targets and not reciprocal and any(
             c.dep_ == "prep" and c.lower_ in ("to", "into") and any(p.dep_ == "pobj" and self._plain_object(p) and p.pos_ == "NOUN" for p in c.children)
             for c in trig.children
@@ -1067,6 +1077,12 @@ class EventExtractor(NominalFrames):
         if not out:
             for c in objs:
                 out += keep(self.prep_actors(c, preps, A))
+        if not out and (entry.cat or coding.category) in ("ASSAULT", "COERCE"):
+            # "bombed refugee camps inside Pakistan": the country where the thing struck lies
+            for c in objs:
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in ("in", "inside", "within", "across"):
+                        out += keep([r for q in p.children if q.dep_ == "pobj" for r in self.np_actors(q, A)])
         if not out and trig.dep_ == "relcl" and any(c.lower_ == "where" for c in trig.children):
             out = keep(self.np_actors(trig.head, A))  # "in China, where the Soviets were not able to incite ..."
         if not out:

@@ -169,8 +169,10 @@ class NominalFrames:
         targets = [t for t in targets if t.code not in src_codes]
         if targets_named and not targets and len(src_codes) < 2:
             return []  # an actor acting on itself
-        # "their bombardment of the island": the act has a named non-actor object
-        blocked = not targets and entry.of == "target" and any(not self.np_actors(p, A) and p.pos_ != "PRON" for p in of_objs)
+        # "their bombardment of the island", "its attacks on Islam": the act has a named non-actor object
+        aimed = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon") for p in c.children if p.dep_ == "pobj"]
+        blocked = not targets and (entry.of == "target" and any(not self.np_actors(p, A) and p.pos_ != "PRON" for p in of_objs) or any(
+            not self.np_actors(p, A) and p.pos_ != "PRON" and self.noun_entry(p) is None for p in aimed))
         if negation:
             coding = negate(coding, negation, self.lex)
         # the clause around the noun decides its mode
@@ -332,6 +334,10 @@ class NominalFrames:
         targets = _dedupe(targets)[:1]
         if not targets:
             return []
+        subj = next((t for t in comp.subtree if t.dep_ in SUBJ and any(A.at(x) for x in t.subtree)), None)
+        if subj is not None and any(r.code == targets[0].code for x in subj.subtree for r in A.at(x)):
+            # "claimed that the Americans and the Chinese were arming the rebels": both are accused
+            targets = _dedupe([r for x in subj.subtree for r in A.at(x) if r.code not in src and r.kind != "pronoun"]) or targets
         ch = self.chain(trig)
         coding = self.apply_chain(Coding("ACCUSE", "allege"), ch)
         return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets)]
