@@ -554,3 +554,34 @@ def test_events_context_claims_against_several_and_things_struck_inside_a_countr
     assert not [e for e in ev if e.trigger == "arm"]
     ev = run(nlp, "In 1978 the Afghan regime's radical land reform and its attacks on Islam soon provoked revolts.")
     assert not [e for e in ev if e.trigger == "attacks"]
+
+
+def test_events_context_agreements_between_two_and_shuttles(nlp):
+    ev = run(nlp, "In September 1975 a second Sinai agreement between Egypt and Israel followed.")
+    assert {(e.source, e.target) for e in ev} == {("EGY", "ISR"), ("ISR", "EGY")}
+    ev = run(nlp, "In 1960 Moscow cut its deliveries, and trade between the two countries fell by more than half.")
+    assert not [e for e in ev if e.trigger == "trade"]
+    ev = run(nlp, "In 1974 Kissinger shuttled between Cairo and Jerusalem.")
+    assert {(e.source, e.target, e.category) for e in ev} == {("USA", "EGY", "CONSULT"), ("USA", "ISR", "CONSULT")}
+
+
+def test_events_context_dated_lists_ordered_acts_offers_and_suppliers(nlp):
+    ev = run(nlp, "Yet early in 1973 the Soviets resumed arms deliveries, and on 6 October Egypt and Syria attacked "
+                  "Israel across the canal. Nixon ordered a massive airlift of American weapons to the Israelis.")
+    assert {(e.source, e.target) for e in ev if e.trigger == "attacked"} == {("EGY", "ISR"), ("SYR", "ISR")}
+    assert ("USA", "ISR", "AID") in {(e.source, e.target, e.category) for e in ev if e.trigger == "ordered"}
+    ev = run(nlp, "In September 1955 Nasser concluded an agreement with Czechoslovakia, which supplied Egypt with Soviet "
+                  "tanks. The Americans retaliated the following July by withdrawing their offer to finance the Aswan "
+                  "High Dam.")
+    assert ("CSK", "EGY", "AID") in {(e.source, e.target, e.category) for e in ev}
+    assert not [e for e in ev if e.trigger == "finance"]
+
+
+def test_events_context_an_agreement_to_help_someone_and_public_battles(nlp):
+    ev = run(nlp, "In 1958 the Soviets did give their verbal agreement to back China against the United States.")
+    assert [(e.source, e.target, e.category) for e in ev] == [("SUN", "CHN", "AGREE")]
+    ev = run(nlp, "In April 1960 the pamphlet set off a series of public battles between China and the USSR.")
+    assert {(e.source, e.target, e.category) for e in ev} == {("CHN", "SUN", "ACCUSE"), ("SUN", "CHN", "ACCUSE")}
+    # "the nationalist government" names a body of its own, not the state last named
+    ev = run(nlp, "In 1927 the Soviets even joined the United States in support of the nationalist government.")
+    assert ("SUN", "USA", "SUPPORT") not in {(e.source, e.target, e.category) for e in ev}

@@ -433,6 +433,9 @@ def _cataphor(tok, found: list["_Found"], groups: dict) -> list["_Found"]:
 
 # heads that, as "the (new) government" with nothing naming whose, point back to a state
 BARE_GOVERNMENT = frozenset({"government", "regime", "administration", "leadership", "junta", "authorities"})
+# adjectives that leave it a pointer ("the new government"); others may name another body ("the nationalist government")
+BARE_GOVERNMENT_ADJS = frozenset({"new", "revolutionary", "military", "provisional", "present", "current", "incoming",
+                                  "interim", "young", "fledgling", "civilian"})
 
 
 def _bare_government(tok, taken: set[int]) -> bool:
@@ -445,7 +448,7 @@ def _bare_government(tok, taken: set[int]) -> bool:
     if tok.dep_ in ("compound", "amod", "poss") or any(t.i in taken for t in tok.subtree):
         return False
     return not any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "in", "at")) or c.dep_ == "relcl"
-                   for c in tok.children)
+                   or (c.dep_ == "amod" and c.lower_ not in BARE_GOVERNMENT_ADJS) for c in tok.children)
 
 
 def _coordinated_with(first: "_Found", found: list["_Found"], tok) -> list["_Found"]:

@@ -59,13 +59,17 @@ NON_STATE_GROUPS = frozenset({"guerrilla", "rebel", "insurgent", "militia", "par
                               "tribesman", "tribesmen", "separatist", "resistance", "opposition", "exile", "mujahideen",
                               "contra", "fighter"})
 # verbs of taking part: joining an act named by a noun is doing that act
-JOINING = frozenset({"join", "enter"})
+JOINING = frozenset({"join", "enter", "order", "authorize", "authorise"})
 # verbs of moving nearer to or away from another state
 APPROACH = frozenset({"turn", "draw", "move", "grow", "drift", "edge", "gravitate", "swing", "shift", "pull"})
 # verbs of permission: withheld, they refuse
 PERMIT = frozenset({"allow", "permit", "let"})
 # verbs of belief and expectation: what they say "would" happen is not an act
 BELIEF = frozenset({"convince", "expect", "hope", "fear", "suspect", "assume", "know", "realize", "understand"})
+# what documents do: "a treaty which promised consultations", "which provided for joint defence"
+TERMS_VERBS = frozenset({"promise", "provide", "commit", "guarantee", "oblige", "obligate", "pledge", "call", "stipulate",
+                         "establish", "recognize", "recognise", "declare", "state", "envisage", "require", "bind", "allow",
+                         "permit", "forbid", "ban", "prohibit", "grant", "affirm", "reaffirm", "confirm", "set"})
 # an agreement to stop fighting is made between those who fought, whoever proposed it
 TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "ceasefire line"})
 # acts a state may announce it will take against another's move ("would defend the island if ...")
@@ -282,7 +286,10 @@ class EventExtractor(NominalFrames):
                 adjacent = all(verb.doc[j].head.i == verb.i and verb.doc[j].dep_ in ("aux", "auxpass", "neg")
                                for j in range(last.i + 1, verb.i))
                 if adjacent and last.i < verb.i and last.pos_ == "PROPN" and A.at(last) and dated:
-                    return _dedupe(A.at(last)), last
+                    first = last
+                    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "PROPN":
+                        first = first.head  # "on 6 October Egypt and Syria attacked Israel": the whole list
+                    return _dedupe([r for t in [first] + list(first.conjuncts) for r in A.at(t)]), last
                 if adjacent and last.i < verb.i and last.pos_ == "NOUN" and dated and not A.at(last):
                     # "In 1940 German armies defeated France": the subject swallowed by the date
                     found = _dedupe([r for t in last.children if t.dep_ in ("amod", "compound", "poss") for r in A.at(t)])
@@ -436,10 +443,20 @@ class EventExtractor(NominalFrames):
                     self._local_mods(tok, ch)
                     continue
                 break
+            if dep == "advcl" and tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "to" and tok.doc[tok.i - 2].head.i == head.i and (
+                tok.doc[tok.i - 2].dep_ == "dobj" and self.noun_entry(tok.doc[tok.i - 2]) is not None
+                and self.noun_entry(tok.doc[tok.i - 2]).cat in ("REQUEST", "THREATEN", "AGREE")
+            ):
+                ch.under_accusation = True  # "withdrawing their offer to finance the dam", parsed as a purpose clause
+                break
             if (dep in ("acl", "ccomp") or (dep == "relcl" and tok.tag_ in ("VB", "VBP"))) and head.pos_ == "NOUN" and tok.i > head.i and any(
                 m.dep_ in ("mark", "dobj") and m.lower_ == "that" for m in tok.children
-            ) and (self.noun_entry(head) is not None and self.noun_entry(head).cat in ("REQUEST", "THREATEN")):
-                # "refused Stalin's demand that he defend himself": what a demand asks is not an act
+            ) and (self.noun_entry(head) is not None and self.noun_entry(head).cat in ("REQUEST", "THREATEN")) or (
+                dep == "acl" and head.pos_ == "NOUN" and tok.i > head.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+                and self.noun_entry(head) is not None and self.noun_entry(head).cat in ("REQUEST", "THREATEN", "AGREE")
+            ):
+                # "refused Stalin's demand that he defend himself", "withdrew their offer to finance the dam":
+                # what a demand asks or an offer offers is not an act of its own
                 ch.under_accusation = True
                 break
             if dep == "acl" and head.lemma_.lower() in self.neg_nouns:
@@ -651,6 +668,8 @@ class EventExtractor(NominalFrames):
                 near = tok.doc[max(tok.sent.start, first - 12) : first]
                 if head.lemma_.lower() not in AGREEMENT_NOUNS and not any(t.lemma_.lower() in AGREEMENT_NOUNS for t in near):
                     return False
+                if head.lemma_.lower() not in AGREEMENT_NOUNS and head.pos_ == "PROPN" and tok.lemma_.lower() not in TERMS_VERBS:
+                    return False  # "an agreement with Czechoslovakia, which supplied Egypt with tanks": the country acts
                 subj_rel = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in tok.children)
                 in_which = any(c.dep_ == "prep" and c.lower_ in ("in", "by", "under") and any(
                     p.lower_ == "which" for p in c.children) for c in tok.children)
@@ -745,9 +764,12 @@ class EventExtractor(NominalFrames):
             sources, _ = self.subject_of(trig, A)
             codes = {r.code for r in sources}
             allies = [r for r in allies if r.code not in codes]
-            if sources and allies:
-                coding = self.apply_chain(Coding("COOPERATE", None), self.chain(trig))
+            ch = self.chain(trig)
+            if sources and allies and not ch.under_accusation:
+                coding = self.apply_chain(Coding("COOPERATE", None), ch)
                 return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, allies)]
+            if ch.under_accusation:
+                return []  # "claimed that American aircraft had fought alongside the Israelis": the claim is the event
         threat = self.conditional_threat(trig, entry, A, sent)
         if threat is not None:
             return threat
@@ -830,7 +852,8 @@ class EventExtractor(NominalFrames):
             return []
         if obj is not None and obj_entry is not None and (uses_obj or (entry.cat or "") in CONTENT_VERBS):
             absorbed.add(obj.i)  # "gave support", "rejected the Soviet proposal": one event, not two
-        if entry.light and obj is not None and any(c.dep_ in ("acl", "relcl") and self._names_event(c) for c in obj.children):
+        if entry.light and obj is not None and any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP") and self._names_event(c)
+                                                   for c in obj.children):
             return []  # "published open letters condemning ...": the participle names the event
         ch = self.chain(trig)
         if ch.under_accusation:
@@ -1061,7 +1084,8 @@ class EventExtractor(NominalFrames):
                         if e is None:
                             continue
                         if c.lower_ == "under":
-                            out += keep(self.np_agents(p, A))
+                            if (entry.cat or coding.category) in ("CONCEDE", "AGREE", "REJECT"):
+                                out += keep(self.np_agents(p, A))  # "relented under pressure from the Americans"
                         else:
                             out += keep(self.prep_actors(p, self.target_preps(e, e.cat or coding.category), A))
         if not out and obj_noun is not None:
@@ -1070,6 +1094,11 @@ class EventExtractor(NominalFrames):
             out = keep(self.prep_actors(obj_noun, noun_preps, A))
             if not out and noun_entry is not None and noun_entry.of == "target":
                 out = keep(self.prep_actors(obj_noun, ("of",), A))
+            if not out:
+                # "gave their verbal agreement to back China": whom the agreement is to help
+                for c in obj_noun.children:
+                    if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                        out = keep([r for d in c.children if d.dep_ in ("dobj", "dative") for r in self.np_actors(d, A)])
             if not out and (entry.reverse or entry.light):
                 # "renounced the Soviet alliance", "scrapped the Chinese projects": the other party
                 agents = self.np_agents(obj_noun, A)

@@ -156,6 +156,23 @@ class NominalFrames:
         if not targets:
             for p in of_objs:  # "the severance of ties with Albania", "the imposition of treaties on China"
                 targets += self.prep_actors(p, preps, A)
+        between = [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "between" for p in c.children if p.dep_ == "pobj"
+                   for r in self.np_actors(p, A)]
+        falling = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("fall", "decline", "drop", "collapse", "shrink", "dwindle",
+                                                                      "plunge", "slump", "wither")
+        if not sources and len({r.code for r in between}) >= 2 and not falling:
+            # "a second Sinai agreement between Egypt and Israel": the two parties, with each other
+            coding = base_coding(entry, None, None, self.lex)
+            if coding is None:
+                return []
+            if coding.category == "ASSAULT" and (self.verbal_attack(tok) or any(
+                c.dep_ == "amod" and c.lemma_.lower() in ("public", "verbal", "ideological", "propaganda", "polemical") for c in tok.children
+            )):
+                coding = Coding("ACCUSE", "disapprove", kind=coding.kind)  # "public battles between China and the USSR"
+            return [Frame(sent, tok.doc[tok.i : tok.i + 1], coding, _dedupe(between), [], True)]
+        if not targets and tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "withdrew from Sinai under American pressure": the pressure was on whoever withdrew
+            targets, _ = self.subject_of(tok.head.head, A)
         sources, targets = _dedupe(sources), _dedupe(targets)
         if not sources:
             return []
