@@ -585,3 +585,21 @@ def test_events_context_an_agreement_to_help_someone_and_public_battles(nlp):
     # "the nationalist government" names a body of its own, not the state last named
     ev = run(nlp, "In 1927 the Soviets even joined the United States in support of the nationalist government.")
     assert ("SUN", "USA", "SUPPORT") not in {(e.source, e.target, e.category) for e in ev}
+
+
+def test_events_context_feelings_read_off_participles_seizures_and_passed_secrets(nlp):
+    ev = run(nlp, "In May 1982 the Argentines felt betrayed by the United States.")
+    assert [(e.source, e.target, e.kind) for e in ev] == [("ARG", "USA", "attitude")]
+    ev = run(nlp, "On 2 April 1982 Argentine troops landed near Port Stanley and seized the islands from their small "
+                  "British garrison.")
+    assert ("ARG", "GBR") in dyads(ev)
+    ev = run(nlp, "In 1982 Peru sent Mirage fighters to the Argentines, while Chile, which had nearly gone to war with "
+                  "Argentina over the Beagle Channel in 1978, secretly passed intelligence to the British.")
+    assert years(ev, "sent") == {"1982"} and ("CHL", "GBR", "COOPERATE") in {(e.source, e.target, e.category) for e in ev}
+
+
+def test_events_context_what_an_embargo_stops_and_who_forced_a_resignation(nlp):
+    ev = run(nlp, "In April 1982 the European Community imposed an embargo on imports from Argentina.")
+    assert [(e.source, e.target, e.category) for e in ev] == [("EEC", "ARG", "SANCTION")]
+    ev = run(nlp, "In June 1982 the British defeated Argentina. Galtieri was forced to resign three days later.")
+    assert not [e for e in ev if e.trigger == "forced"]

@@ -964,6 +964,8 @@ class EventExtractor(NominalFrames):
                 return []
             if any(c.dep_ == "agent" for c in trig.children):
                 return []  # "Encouraged by this, ...": the agent is named, and is no actor
+            if any(c.dep_ == "xcomp" for c in trig.children):
+                return []  # "Galtieri was forced to resign": made to act by someone the text does not name
             src = A.partner(sent, trig.i, {t.code for t in targets})
             if src is None:
                 return []
@@ -1166,6 +1168,15 @@ class EventExtractor(NominalFrames):
         verbs = [trig] + [v for v in trig.conjuncts if v.pos_ in ("VERB", "AUX")]  # "to train and arm the guerrillas"
         return any(c.dep_ == "dobj" and c.lemma_.lower() in NON_STATE_GROUPS for v in verbs for c in v.children)
 
+    def _felt_entry(self, tok: Token) -> LexEntry | None:
+        """An attitude read off a participle after 'felt' ("felt betrayed", "felt supported"): the
+        sign of the act it names, as the experiencer's stance toward the one who did it."""
+        e = self.verb_entry(tok)
+        if e is None or e.cat is None:
+            return None
+        cat = "SUPPORT" if is_cooperative(e.cat) else "ACCUSE"
+        return LexEntry(lemma=tok.lemma_.lower(), pos="adj", cat=cat, kind="attitude", example="-")
+
     def _plain_object(self, tok: Token) -> bool:
         """An object that is neither an actor, an event, nor a named place or body ('democratic countries')."""
         if tok.ent_type_ in ("DATE", "TIME") or tok.like_num:
@@ -1241,6 +1252,8 @@ class EventExtractor(NominalFrames):
                         other += self.adj_frames(tok, self.adj_entry(tok), A, si)
                 elif tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and (tok.dep_ in ("acomp", "oprd", "conj") or self._felt(tok))):
                     entry = self.adj_entry(tok)
+                    if entry is None and tok.tag_ == "VBN" and self._felt(tok):
+                        entry = self._felt_entry(tok)  # "felt betrayed by the United States": how they took it
                     if entry is not None:
                         other += self.adj_frames(tok, entry, A, si)
             out += verb_out + other

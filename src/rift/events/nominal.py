@@ -44,7 +44,7 @@ class NominalFrames:
             return False
         if tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.lemma_.lower() in COPULAS - {"be"}:
             return True
-        return any(c.dep_ == "aux" and c.lower_ in FEEL_WORDS for c in tok.children)
+        return any(c.dep_ in ("aux", "auxpass") and c.lower_ in FEEL_WORDS for c in tok.children)
 
     def adj_frames(self, tok: Token, entry: LexEntry, A: DocActors, sent: int) -> list[Frame]:
         """'The Chinese were infuriated', 'left the Chinese resentful'."""
@@ -52,10 +52,13 @@ class NominalFrames:
             first = self.adj_entry(tok.head)
             if first is not None and first.cat == entry.cat:
                 return []  # "disappointed and angry": one state of mind, carried by the first adjective
-        if self._felt(tok) and any(c.dep_ == "aux" and c.lower_ in FEEL_WORDS for c in tok.children):
+        if self._felt(tok) and any(c.dep_ in ("aux", "auxpass") and c.lower_ in FEEL_WORDS for c in tok.children):
             exp, _ = self.subject_of(tok, A)  # "China felt insulted by the Soviets" parsed with 'felt' as auxiliary
             if not exp:
-                aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in FEEL_WORDS)
+                ps = self.passive_subject(tok)
+                exp = self.np_actors(ps, A) if ps is not None else []
+            if not exp:
+                aux = next(c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ in FEEL_WORDS)
                 exp = _dedupe([r for c in aux.children if c.dep_ in ("nsubj", "nsubjpass") for r in self.np_actors(c, A)])
             if not exp:
                 return []
@@ -117,6 +120,11 @@ class NominalFrames:
             negation = self.neg_nouns[holder.lemma_.lower()]
         if self._predicative(tok) or tok.dep_ in ("compound", "amod"):
             return []  # "Nationalist supply convoys": a modifier, not an event
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("on", "against", "of") and (
+            tok.head.head.pos_ == "NOUN" and self.noun_entry(tok.head.head) is not None and not self.noun_entry(tok.head.head).light
+            and self.noun_entry(tok.head.head).cat in ("SANCTION", "REJECT", "PROTEST", "COERCE")
+        ):
+            return []  # "an embargo on imports from Argentina": what the embargo stops is not an act of its own
         if tok.dep_ in ("dobj", "dative") and self.lex.controllers.get(tok.head.lemma_.lower()) in ("request", "cause") and any(
             c.dep_ == "xcomp" for c in tok.head.children
         ):
