@@ -603,3 +603,21 @@ def test_events_context_what_an_embargo_stops_and_who_forced_a_resignation(nlp):
     assert [(e.source, e.target, e.category) for e in ev] == [("EEC", "ARG", "SANCTION")]
     ev = run(nlp, "In June 1982 the British defeated Argentina. Galtieri was forced to resign three days later.")
     assert not [e for e in ev if e.trigger == "forced"]
+
+
+def test_events_context_means_inside_a_claim_and_descriptions(nlp):
+    ev = run(nlp, "On 22 September 1980 Iraqi troops crossed into Iran. Saddam claimed that Iran had started the war by "
+                  "shelling Iraqi border towns earlier that month. The invasion was condemned by Syria and Libya.")
+    assert not [e for e in ev if e.trigger == "shelling"]
+    assert {(e.source, e.target) for e in ev if e.trigger == "condemned"} == {("SYR", "IRQ"), ("LBY", "IRQ")}
+    ev = run(nlp, "In 1983 France lent the Iraqis Super Etendard jets armed with Exocet missiles.")
+    assert [(e.source, e.target, e.trigger) for e in ev] == [("FRA", "IRQ", "lent")]
+    ev = run(nlp, "In November 1986 Washington sold missiles to Iran, and when the deal was exposed the Iraqis were "
+                  "furious with Washington.")
+    assert not [e for e in ev if e.trigger == "exposed"]
+
+
+def test_events_context_a_title_span_starts_the_story_at_its_start(nlp):
+    ev = run(nlp, "Iran and Iraq: From Algiers to the Ceasefire, 1975-1988\n\nThe war had its roots in the Algiers "
+                  "agreement of March 1975. Iraq conceded to Tehran a frontier along the middle of the river.")
+    assert years(ev, "conceded") == {"1975"}

@@ -207,10 +207,11 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
                 below = {t.i for t in gov.subtree} - {
                     t.i for c in gov.children if c.dep_ == "conj" and _is_verb(c) for t in c.subtree
                 }  # a coordinated clause ("X cut the quota and in January 1961 Y broke ...") is not governed
-                # nor a relative clause or a 'while' clause of its own ("Peru sent fighters, while Chile,
-                # which had nearly gone to war in 1978, passed intelligence")
+                # nor a relative clause that looks back ("which had nearly gone to war in 1978") or a
+                # 'while' clause of its own ("Peru sent fighters, while Chile ... passed intelligence")
                 for t in gov.subtree:
-                    if t.i in below and span.root.i not in {x.i for x in t.subtree} and (t.dep_ == "relcl" or (
+                    if t.i in below and span.root.i not in {x.i for x in t.subtree} and ((t.dep_ == "relcl" and any(
+                        a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in t.children)) or (
                         t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas", "although", "though") for m in t.children)
                     )):
                         below -= {x.i for x in t.subtree}

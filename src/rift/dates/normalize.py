@@ -190,6 +190,8 @@ def _update_narrative(ctx: Context, tx: Timex, index: int) -> None:
         return
     if tx.kb is None and _END_POINT.search(ctx.text[max(0, tx.start - 60):tx.start]):
         return
+    if tx.kb is None and _RANGE_END.search(ctx.text, max(0, tx.start - 16), tx.start):
+        return  # "1975-1988", "from 1960 to 1963": the story starts at the start of the span, not its end
     if tx.kb is None and point.gran == "year" and _NAMES_A_THING_BEFORE.search(ctx.text, max(0, tx.start - 12), tx.start) and (
         _NOUN_AFTER.match(ctx.text, tx.end)
     ):
@@ -236,6 +238,7 @@ def _kb_scene(text: str, tx: Timex) -> Point | None:
 # "the 1945 treaty", "its 1962 agreement": a year between a determiner and a common noun
 _NAMES_A_THING_BEFORE = re.compile(r"(?i)\b(?:the|its|their|his|her|this|that|a|an)\s+$")
 _NOUN_AFTER = re.compile(r"\s+(?!and\b|or\b|to\b|until\b|through\b)[a-z][a-z-]+")
+_RANGE_END = re.compile(r"(?:\d{4}\s*[-–—/]\s*|\b(?:from|between)\s+\d{4}\s+(?:to|and|until|till|through)\s+)$")
 _END_POINT = re.compile(r"(?i)\b(?:until|till|since|up to)\b[^.;:()\[\]]*$")
 
 

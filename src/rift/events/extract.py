@@ -425,6 +425,11 @@ class EventExtractor(NominalFrames):
                     ch.modes.append("reported")
                     ch.under_accusation = True
                     break
+                if prep.lower_ == "by" and host.pos_ in ("VERB", "AUX") and host_entry is None:
+                    # "claimed that Iran had started the war by shelling Iraqi towns": the means shares
+                    # the clause it serves (reported, claimed, hypothetical ...)
+                    tok = host
+                    continue
                 if prep.lower_ in ("without", "instead") and tok.i == ch.subject_host.i:
                     # "discussed a federation without asking Moscow": the asking did not happen
                     ch.negation = ch.negation or "not"
@@ -855,6 +860,10 @@ class EventExtractor(NominalFrames):
         if entry.light and obj is not None and any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP") and self._names_event(c)
                                                    for c in obj.children):
             return []  # "published open letters condemning ...": the participle names the event
+        if trig.tag_ == "VBN" and trig.dep_ == "acl" and (entry.cat or coding.category) in TRANSFER and not any(
+            c.dep_ == "agent" for c in trig.children
+        ):
+            return []  # "Super Etendard jets armed with Exocet missiles": a description, not an act
         ch = self.chain(trig)
         if ch.under_accusation:
             return []
@@ -956,6 +965,10 @@ class EventExtractor(NominalFrames):
             if not targets:
                 targets = self.prep_actors(ch.request_host, ("to", "of", "from"), A)
         reciprocal = self.reciprocal_in(trig) or any(self.reciprocal_in(h) for h in ch.controllers)
+        if not sources and passive and not targets and patient is not None and not self.np_actors(patient, A) and (
+            coding.category in ("ACCUSE", "REJECT", "SUPPORT", "REQUEST", "PROTEST", "THREATEN")
+        ):
+            return []  # "when the deal was exposed": words about a thing, by no one named, to no one named
         if not sources and passive and not targets:
             # "the loan was made to the Chinese": the recipient first, then the agent from context
             targets, _b, _s = self._targets(trig, entry, coding, A, obj_noun, set())
