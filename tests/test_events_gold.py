@@ -30,6 +30,13 @@ def test_events_gold_synthetic_texts_match_the_gold():
     assert docs == texts and len(load_gold(DATA / "events_gold_synthetic.jsonl")) >= 50
 
 
+@pytest.mark.parametrize("name", ["synthetic2", "heldout3", "heldout4"])
+def test_events_gold_written_narratives_match_their_texts(name):
+    texts = {r.path for r in read_texts(DATA / f"events_gold_{name}_texts.jsonl")}
+    gold = load_gold(DATA / f"events_gold_{name}.jsonl")
+    assert {g.doc for g in gold} == texts and len(gold) >= 50
+
+
 def test_events_gold_frus_keeps_no_document_text():
     rows = [json.loads(x) for x in (DATA / "events_gold_frus.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     assert len(rows) >= 30
@@ -54,7 +61,9 @@ def test_events_gold_frus_offsets_fall_in_their_documents():
 FLOORS = [
     ("sample_events_gold.jsonl", ["--text", "src/rift/sample/sino_soviet_1927_1969.txt"], 0.80, 0.86),
     ("events_gold_synthetic.jsonl", ["--texts", "tests/data/events_gold_synthetic_texts.jsonl"], 0.82, 0.82),
-    ("events_gold_synthetic2.jsonl", ["--texts", "tests/data/events_gold_synthetic2_texts.jsonl"], 0.80, 0.72),
+    ("events_gold_synthetic2.jsonl", ["--texts", "tests/data/events_gold_synthetic2_texts.jsonl"], 0.82, 0.76),
+    ("events_gold_heldout3.jsonl", ["--texts", "tests/data/events_gold_heldout3_texts.jsonl"], 0.85, 0.72),
+    ("events_gold_heldout4.jsonl", ["--texts", "tests/data/events_gold_heldout4_texts.jsonl"], 0.83, 0.77),
 ]
 
 
