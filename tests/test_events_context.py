@@ -621,3 +621,13 @@ def test_events_context_a_title_span_starts_the_story_at_its_start(nlp):
     ev = run(nlp, "Iran and Iraq: From Algiers to the Ceasefire, 1975-1988\n\nThe war had its roots in the Algiers "
                   "agreement of March 1975. Iraq conceded to Tehran a frontier along the middle of the river.")
     assert years(ev, "conceded") == {"1975"}
+
+
+def test_events_context_the_two_sides_after_two_named_together_and_a_list_of_years(nlp):
+    ev = run(nlp, "In 1973 the Americans airlifted arms to Israel. In 1974 Kissinger shuttled between Cairo and "
+                  "Jerusalem until, in January 1974, the two sides agreed to pull back their forces.")
+    assert {(e.source, e.target) for e in ev if e.trigger == "agreed"} == {("EGY", "ISR"), ("ISR", "EGY")}
+    ev = run(nlp, "Throughout the early 1980's the Soviets accused Pakistan of sheltering bandits, and in 1986 and 1987 "
+                  "Soviet and Afghan aircraft repeatedly bombed refugee camps inside Pakistan.")
+    assert {(e.source, e.target) for e in ev if e.trigger == "bombed"} == {("SUN", "PAK"), ("AFG", "PAK")}
+    assert years(ev, "bombed") == {"1986"}

@@ -362,6 +362,7 @@ class ActorTagger:
                 sent = sentence_index(doc, span.start_char)
                 pair = list(self.kb.fixed_collectives.get(span[-1].lower_, []))
                 pair = pair or (self._leader_pair(merged, sent, span) if "leader" in span.text.lower() else [])
+                pair = pair or (_coordinated_pair(merged, sent, span) if has_dep else [])
                 pair = pair or self._salient_pair(doc, merged, sent, span.start_char)
                 if len(pair) == 2:
                     new = [_Found(span, code, "collective", "collective", None) for code in pair]
@@ -449,6 +450,22 @@ def _bare_government(tok, taken: set[int]) -> bool:
         return False
     return not any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "in", "at")) or c.dep_ == "relcl"
                    or (c.dep_ == "amod" and c.lower_ not in BARE_GOVERNMENT_ADJS) for c in tok.children)
+
+
+def _coordinated_pair(found: list["_Found"], sent: int | None, span) -> list[str]:
+    """'Kissinger shuttled between Cairo and Jerusalem until the two sides agreed ...': a collective
+    right after two states named together (coordinated) means those two."""
+    if sent is None:
+        return []
+    recent = [f for f in found if f.span.start < span.start and f.kind != "pronoun" and f.sent is not None and sent - f.sent <= 1]
+    for f in reversed(recent):
+        root = f.span.root
+        if root.dep_ != "conj":
+            continue
+        other = next((g for g in recent if g.span.root.i == root.head.i and g.code != f.code), None)
+        if other is not None:
+            return [other.code, f.code]
+    return []
 
 
 def _coordinated_with(first: "_Found", found: list["_Found"], tok) -> list["_Found"]:

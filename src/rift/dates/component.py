@@ -186,7 +186,16 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
         def best(ks: list[int]) -> int | None:
             own = [k for k in ks if pairs[k][1].explicit]  # the text's own dates before KB anchors
             pool = own or ks
-            return min(pool, key=distance) if pool else None
+            if not pool:
+                return None
+            k = min(pool, key=distance)
+            root = pairs[k][0].root
+            if root.dep_ == "conj":
+                # "in 1986 and 1987 ... bombed": the acts began with the first date of the list
+                first = [j for j in pool if pairs[j][0].start <= root.head.i < pairs[j][0].end]
+                if first:
+                    return first[0]
+            return k
 
         above = []
         if gov is not None and not same:

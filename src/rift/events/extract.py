@@ -1123,7 +1123,8 @@ class EventExtractor(NominalFrames):
                 out += keep(self.prep_actors(c, preps, A))
         if not out and (entry.cat or coding.category) in ("ASSAULT", "COERCE"):
             # "bombed refugee camps inside Pakistan": the country where the thing struck lies
-            for c in objs:
+            plain = [c for c in objs if c.dep_ == "dobj" and self._plain_object(c)]
+            for c in plain + ([trig] if plain else []):
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in ("in", "inside", "within", "across"):
                         out += keep([r for q in p.children if q.dep_ == "pobj" for r in self.np_actors(q, A)])
