@@ -631,3 +631,13 @@ def test_events_context_the_two_sides_after_two_named_together_and_a_list_of_yea
                   "Soviet and Afghan aircraft repeatedly bombed refugee camps inside Pakistan.")
     assert {(e.source, e.target) for e in ev if e.trigger == "bombed"} == {("SUN", "PAK"), ("AFG", "PAK")}
     assert years(ev, "bombed") == {"1986"}
+
+
+def test_events_context_a_treaty_named_by_its_year_and_troops_sent_to_help(nlp):
+    ev = run(nlp, "In July 1974 Moscow and Mogadishu signed a treaty of friendship. In 1976 the Derg signed an arms "
+                  "agreement with Moscow. In 1977 Washington promised arms to Somalia. On 13 November 1977 Siad Barre "
+                  "renounced the 1974 treaty.")
+    assert {(e.source, e.target) for e in ev if e.trigger == "renounced"} == {("SOM", "SUN")}
+    ev = run(nlp, "In July 1977 the Somali army invaded Ethiopia. In the first weeks of 1978 Cuba sent about 16,000 "
+                  "combat troops to fight alongside the Ethiopians.")
+    assert {(e.source, e.target) for e in ev if e.source == "CUB"} == {("CUB", "ETH")}

@@ -42,7 +42,7 @@ class EventCoder:
         self.conf_kind = {"pronoun": float(conf.get("pronoun", 0.9)), "collective": float(conf.get("collective", 0.8)),
                           "anaphor": float(conf.get("anaphor", 0.8)), "event": float(conf.get("event", 0.9))}
 
-    def struck_first(self, frame: Frame, history: list[tuple[int, str, str, str, str]]) -> tuple[str, object] | None:
+    def struck_first(self, frame: Frame, history: list[tuple]) -> tuple[str, object] | None:
         """'In February the Ethiopians and Cubans counterattacked': a reaction with no target named
         is aimed at whoever last acted against the reacting side. Returns (actor code, trigger)."""
         trig = frame.trigger.root
@@ -51,21 +51,21 @@ class EventCoder:
         ):
             return None
         src = {s.code for s in frame.sources}
-        for sent, _lemma, category, a, b in reversed(history):
+        for sent, _lemma, category, a, b, _year in reversed(history):
             if sent < frame.sent - ANAPHORA_WINDOW:
                 break
             if b in src and a not in src and category in HOSTILE:
                 return a, trig
         return None
 
-    def antecedent(self, frame: Frame, history: list[tuple[int, str, str, str, str]]) -> tuple[str, object] | None:
+    def antecedent(self, frame: Frame, history: list[tuple]) -> tuple[str, object] | None:
         """The party of an earlier event that a definite event noun object refers back to.
 
         "Moscow lifted the blockade" after "the Soviets blockaded West Berlin": whoever the
         blockade was aimed at; "Khrushchev denounced the quarantine" after "Kennedy announced a
         naval quarantine": whoever imposed it; "the UN condemned the invasion": the latest event
         of the noun's category. ``history`` holds (sentence, trigger lemma, category, source,
-        target) of the events coded so far. Returns (actor code, the object token).
+        target, year) of the events coded so far. Returns (actor code, the object token).
         """
         trig = frame.trigger.root
         obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
@@ -78,8 +78,13 @@ class EventCoder:
             return None
         lemma = obj.lemma_.lower()
         src = {s.code for s in frame.sources}
-        for sent, trig_lemma, category, a, b in reversed(history):
-            if sent < frame.sent - ANAPHORA_WINDOW:
+        # "renounced the 1974 treaty": the act of that year, however far back it was told
+        named_year = next((int(c.text) for c in obj.children if c.dep_ in ("nummod", "compound", "amod") and c.text.isdigit() and len(c.text) == 4), None)
+        for sent, trig_lemma, category, a, b, year in reversed(history):
+            if named_year is not None:
+                if year != named_year:
+                    continue
+            elif sent < frame.sent - ANAPHORA_WINDOW:
                 break
             if trig_lemma == lemma or (entry.cat is not None and category == entry.cat):
                 if trig.lemma_.lower() in JOINING:
@@ -136,7 +141,7 @@ class EventCoder:
         seen: set[tuple] = set()
         cites: dict[int, list[CitationRef]] = {}
         dates: dict[int, object] = {}
-        history: list[tuple[int, str, str, str, str]] = []
+        history: list[tuple] = []  # (sentence, trigger lemma, category, source, target, year) of coded events
         planned: list[tuple[Frame, list]] = []
         dated: dict[tuple[str, str, str], tuple[int, object]] = {}  # (source, target, category) -> its last dated telling
         for frame in frames:
@@ -144,8 +149,12 @@ class EventCoder:
             if frame.coding.factor == 0:
                 continue  # "did not intervene": a negated conflict is no event (PLOVER leaves them out)
             made = self.dyads(frame, A, history)
+            year = None
+            if made:
+                when = clause_timespan(doc, trig)
+                year = int(when.start[:4]) if when is not None and when.start and when.start[:4].isdigit() else None
             for src, tgt, conf in made:
-                history.append((frame.sent, trig.root.lemma_.lower(), frame.coding.category, src.code, tgt.code))
+                history.append((frame.sent, trig.root.lemma_.lower(), frame.coding.category, src.code, tgt.code, year))
             planned.append((frame, made))
         for frame, made in merge_purpose(planned, self.lex):
             sent = sents[frame.sent]
@@ -244,6 +253,13 @@ def merge_purpose(planned: list[tuple[Frame, list]], lex: Lexicon) -> list[tuple
         pairs = {(s.code, t.code) for s, t, _c in made}
         shared = pairs & {(s.code, t.code) for s, t, _c in planned[hk][1]}
         if not shared:
+            host_targets_guessed = not hf.targets and not hf.reciprocal
+            if hf.coding.category == "MOBILIZE" and intensity(f.coding, lex) > 0 and made and host_targets_guessed and (
+                {s.code for s, _t, _c in made} == {s.code for s, _t, _c in planned[hk][1]}
+            ):
+                # "sent troops to fight alongside the Ethiopians": the forces go to the ones they help,
+                # not to whoever the story was about
+                drop.setdefault(hk, set()).update((s.code, t.code) for s, t, _c in planned[hk][1])
             continue
         mine, theirs = intensity(f.coding, lex), intensity(hf.coding, lex)
         if (mine > 0) == (theirs > 0):
