@@ -641,3 +641,21 @@ def test_events_context_a_treaty_named_by_its_year_and_troops_sent_to_help(nlp):
     ev = run(nlp, "In July 1977 the Somali army invaded Ethiopia. In the first weeks of 1978 Cuba sent about 16,000 "
                   "combat troops to fight alongside the Ethiopians.")
     assert {(e.source, e.target) for e in ev if e.source == "CUB"} == {("CUB", "ETH")}
+
+
+def test_events_context_remembered_ended_and_talked_about(nlp):
+    ev = run(nlp, "In December 1963 a Pravda article recalled Khrushchev's appeals for a cessation of polemics.")
+    assert not [e for e in ev if e.trigger == "recalled"]
+    ev = run(nlp, "In 1963 China quarrelled with the Soviets. The Soviet statement concluded with an appeal for calm.")
+    assert not [e for e in ev if e.trigger == "concluded"]
+    ev = run(nlp, "In 1963 Peiping cast doubt on Soviet commitments. Two Pravda articles commemorated the anniversaries "
+                  "of the 1957 and 1960 Moscow meetings.")
+    assert not [e for e in ev if e.trigger in ("commitments", "meetings")]
+
+
+def test_events_context_concluding_a_thought_is_no_agreement(nlp):
+    ev = run(nlp, "In 1958 Khrushchev sent the warning late, and the Chinese concluded that Soviet protection was worth "
+                  "little.")
+    assert not [e for e in ev if e.trigger == "concluded"]
+    ev = run(nlp, "In 1945 the Soviet Union concluded a treaty of friendship with Chiang.")
+    assert [(e.source, e.target, e.category) for e in ev if e.trigger == "concluded"] == [("SUN", "CHN", "AGREE")]

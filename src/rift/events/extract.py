@@ -810,6 +810,14 @@ class EventExtractor(NominalFrames):
             return []  # "paid the price of Nixon's opening", "took place": no act between states
         if trig.lemma_.lower() == "cut" and any(c.lower_ == "short" for c in trig.children):
             return []  # "cut his stay short": ended a visit early
+        if trig.lemma_.lower() == "recall" and obj is not None and self.noun_entry(obj) is not None and not self.noun_entry(obj).light:
+            return []  # "recalled Khrushchev's appeals": remembered them, no envoy was called home
+        if trig.lemma_.lower() == "conclude" and not any(c.dep_ == "dobj" for c in trig.children) and any(
+            (c.dep_ == "nsubj" and c.pos_ == "NOUN" and not A.at(c)) or c.dep_ == "ccomp" for c in trig.children
+        ):
+            # "the statement concluded with an appeal": it ended; "the Chinese concluded that Soviet
+            # protection was worth little": they judged; no agreement either way
+            return []
         obj_entry = self.noun_entry(obj) if obj is not None else None
         uses_obj = entry.light or entry.reverse
         if entry.reverse and obj is None:

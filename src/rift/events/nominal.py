@@ -28,6 +28,9 @@ from rift.events.frames import (
 from rift.events.lexicon import LexEntry
 
 
+# nouns whose 'of' / 'on' / 'about' phrase names an act only talked or thought about
+ABOUT_NOUNS = frozenset({"anniversary", "commemoration", "memory", "centenary", "jubilee", "doubt", "doubts", "question",
+                         "skepticism", "scepticism", "suspicion", "rumour", "rumor", "talk", "story", "history", "lesson"})
 # adjectives that put a nominal event in the future or in the mind ("a possible attack")
 UNREAL_MODS = frozenset({"future", "possible", "potential", "eventual", "prospective", "hypothetical", "imagined",
                          "feared", "threatened", "planned", "proposed", "intended", "likely", "probable"})
@@ -125,6 +128,10 @@ class NominalFrames:
             and self.noun_entry(tok.head.head).cat in ("SANCTION", "REJECT", "PROTEST", "COERCE")
         ):
             return []  # "an embargo on imports from Argentina": what the embargo stops is not an act of its own
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and (tok.head.head.lemma_.lower() in ABOUT_NOUNS or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ABOUT_NOUNS for c in tok.head.head.children  # "cast doubt on"
+        )):
+            return []  # "the anniversaries of the 1957 meetings", "doubt on Soviet commitments": talked of, not done
         if tok.dep_ in ("dobj", "dative") and self.lex.controllers.get(tok.head.lemma_.lower()) in ("request", "cause") and any(
             c.dep_ == "xcomp" for c in tok.head.children
         ):
@@ -218,6 +225,8 @@ class NominalFrames:
         recip = not targets and (any(r.kind == "collective" for r in sources) or len(paired) >= 2)
         frame = Frame(sent, tok.doc[tok.i : tok.i + 1], coding, sources, targets, recip)
         frame.blocked = blocked and not recip
+        if entry.mode == "visit" and not targets and not recip:
+            frame.blocked = True  # "the Chinese delegation at the session": a body present, no visit to anyone named
         return [frame]
 
     def _predicative(self, tok: Token) -> bool:
