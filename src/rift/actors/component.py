@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -249,7 +250,7 @@ class ActorTagger:
         for f in found:
             if f.span.start >= tok.i:
                 break
-            if own_subj and f.span.root.i in own_subj and f.span.root.i not in subj_heads and f.kind != "pronoun":
+            if own_subj and f.span.start in own_subj and f.kind != "pronoun" and f.span.root.i not in subj_heads:
                 # "the Carter administration broke off its talks": the subject's head (a body) owns it
                 own_pick = resolved.get(f.span.start, [f])
                 return own_pick
@@ -351,7 +352,9 @@ class ActorTagger:
             colls.append(span)
         pron_toks = [t for t in doc if t.lower_ in self.kb.pronouns and t.i not in taken]
         if has_dep:  # "At first the United States recognized the new government": a body named by its role
-            pron_toks += [t for t in doc if _bare_government(t, taken)]
+            ids = [doc.vocab.strings.add(w) for w in BARE_GOVERNMENT]
+            hits = numpy.nonzero(numpy.isin(doc.to_array("LEMMA"), ids))[0] if len(doc) else []
+            pron_toks += [doc[int(i)] for i in hits if _bare_government(doc[int(i)], taken)]
             pron_toks.sort(key=lambda t: t.i)
         events = sorted([(c.start, "c", c) for c in colls] + [(t.i, "p", t) for t in pron_toks], key=lambda x: x[0])
         merged = list(found)
@@ -457,7 +460,15 @@ def _coordinated_pair(found: list["_Found"], sent: int | None, span) -> list[str
     right after two states named together (coordinated) means those two."""
     if sent is None:
         return []
-    recent = [f for f in found if f.span.start < span.start and f.kind != "pronoun" and f.sent is not None and sent - f.sent <= 1]
+    recent: list[_Found] = []
+    for f in reversed(found):  # found is in text order: walk back from the collective, one sentence at most
+        if f.span.start >= span.start:
+            continue
+        if f.sent is None or sent - f.sent > 1:
+            break
+        if f.kind != "pronoun":
+            recent.append(f)
+    recent.reverse()
     for f in reversed(recent):
         root = f.span.root
         if root.dep_ != "conj":

@@ -219,11 +219,14 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
                 # nor a relative clause that looks back ("which had nearly gone to war in 1978") or a
                 # 'while' clause of its own ("Peru sent fighters, while Chile ... passed intelligence")
                 for t in gov.subtree:
-                    if t.i in below and span.root.i not in {x.i for x in t.subtree} and ((t.dep_ == "relcl" and any(
-                        a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in t.children)) or (
+                    if t.dep_ not in ("relcl", "advcl") or t.i not in below:
+                        continue
+                    if (t.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in t.children)) or (
                         t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas", "although", "though") for m in t.children)
-                    )):
-                        below -= {x.i for x in t.subtree}
+                    ):
+                        inner = {x.i for x in t.subtree}
+                        if span.root.i not in inner:
+                            below -= inner
                 mine = [j for j in own if pairs[j][0].start < span.start or pairs[j][0].root.i in below]
                 if not mine:
                     before = narrative_time(doc, span.start_char)

@@ -74,7 +74,14 @@ def find_timexes(text: str, *, dct: str | None = None, doctype: str = "narrative
     cands = _collect(text, kb)
     chosen = _select(cands)
     if skip:
-        chosen = [c for c in chosen if not any(a <= c.start and c.end <= b for a, b in skip)]
+        spans = sorted(skip)
+        starts = [a for a, _b in spans]
+
+        def cited(c: Candidate) -> bool:
+            k = bisect_left(starts, c.start + 1) - 1  # the last span starting at or before the candidate
+            return k >= 0 and c.end <= spans[k][1]
+
+        chosen = [c for c in chosen if not cited(c)]
     out: list[Timex] = []
     for cand in chosen:
         for tx in _resolve(cand, ctx, len(out)):
