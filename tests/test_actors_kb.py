@@ -112,6 +112,15 @@ def test_actors_kb_person_entry_is_valid(person):
         ("Zaire", 1980, "ZAR"),
         ("Ceylon", 1960, "LKA"),
         ("Persia", 1930, "IRN"),
+        ("the Derg", 1977, "ETH"),
+        ("the MPLA", 1974, "AGOREB"),
+        ("the MPLA", 1980, "AGO"),
+        ("the NVA", 1968, "VDR"),
+        ("the State Department", 1962, "USA"),
+        ("the Stavka", 1916, "RUS"),
+        ("the Stavka", 1943, "SUN"),
+        ("the Kwantung Army", 1931, "JPN"),
+        ("the Stasi", 1980, "DDR"),
     ],
 )
 def test_actors_kb_alias_meaning_changes_over_time(text, year, code):
@@ -181,22 +190,3 @@ def test_actors_kb_context_words():
     assert "both nations" in KB.collectives and "the two countries" in KB.collectives
     assert "each other" in KB.reciprocals and "one another" in KB.reciprocals
     assert KB.combining["Sino"] == "China"
-
-
-@pytest.mark.parametrize(
-    "text,year,code",
-    [
-        ("the Derg", 1977, "ETH"),
-        ("the MPLA", 1974, "AGOREB"),
-        ("the MPLA", 1980, "AGO"),
-        ("the NVA", 1968, "VDR"),
-        ("the State Department", 1962, "USA"),
-        ("the Stavka", 1916, "RUS"),
-        ("the Stavka", 1943, "SUN"),
-        ("the Kwantung Army", 1931, "JPN"),
-        ("the Stasi", 1980, "DDR"),
-    ],
-)
-def test_actors_kb_added_groups_resolve_by_date(text, year, code):
-    hit = KB.resolve(normalise(text), when(year))
-    assert hit is not None and hit[1] == code
