@@ -151,7 +151,9 @@ class EventCoder:
             made = self.dyads(frame, A, history)
             year = None
             if made:
-                when = clause_timespan(doc, trig)
+                if trig.start not in dates:
+                    dates[trig.start] = clause_timespan(doc, trig)  # kept: the record below reuses it
+                when = dates[trig.start]
                 year = int(when.start[:4]) if when is not None and when.start and when.start[:4].isdigit() else None
             for src, tgt, conf in made:
                 history.append((frame.sent, trig.root.lemma_.lower(), frame.coding.category, src.code, tgt.code, year))

@@ -77,6 +77,8 @@ CONDITIONAL_FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 GUARDING = frozenset({"protect", "defend", "guard", "intervene", "retaliate", "respond", "act", "fight", "strike"})
 # nouns that with the actor's own possessive name the actor itself ("his country", "its people")
 SELF_NOUNS = frozenset({"country", "nation", "homeland", "land", "people", "state", "motherland", "fatherland", "realm"})
+
+
 @lru_cache(maxsize=4096)
 def _near_word(word: str, vocab: tuple[str, ...]) -> str | None:
     """The one word of ``vocab`` within one edit (a swap counts as one) of ``word``, if any."""
@@ -448,18 +450,7 @@ class EventExtractor(NominalFrames):
                     self._local_mods(tok, ch)
                     continue
                 break
-            if dep == "advcl" and tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "to" and tok.doc[tok.i - 2].head.i == head.i and (
-                tok.doc[tok.i - 2].dep_ == "dobj" and self.noun_entry(tok.doc[tok.i - 2]) is not None
-                and self.noun_entry(tok.doc[tok.i - 2]).cat in ("REQUEST", "THREATEN", "AGREE")
-            ):
-                ch.under_accusation = True  # "withdrawing their offer to finance the dam", parsed as a purpose clause
-                break
-            if (dep in ("acl", "ccomp") or (dep == "relcl" and tok.tag_ in ("VB", "VBP"))) and head.pos_ == "NOUN" and tok.i > head.i and any(
-                m.dep_ in ("mark", "dobj") and m.lower_ == "that" for m in tok.children
-            ) and (self.noun_entry(head) is not None and self.noun_entry(head).cat in ("REQUEST", "THREATEN")) or (
-                dep == "acl" and head.pos_ == "NOUN" and tok.i > head.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
-                and self.noun_entry(head) is not None and self.noun_entry(head).cat in ("REQUEST", "THREATEN", "AGREE")
-            ):
+            if self._content_of_a_noun(tok, head):
                 # "refused Stalin's demand that he defend himself", "withdrew their offer to finance the dam":
                 # what a demand asks or an offer offers is not an act of its own
                 ch.under_accusation = True
@@ -538,6 +529,26 @@ class EventExtractor(NominalFrames):
         if ch.negation == "not" and ch.ability:
             ch.negation = "fail"  # "were not able to incite": a failure
         return ch
+
+    def _content_of_a_noun(self, tok: Token, head: Token) -> bool:
+        """Whether clause ``tok`` (hung on ``head``) says what a demand, warning or offer noun asks or
+        offers: "the demand that he defend himself", "their offer to finance the dam"."""
+        dep = tok.dep_
+
+        def asks(noun: Token, cats: tuple[str, ...]) -> bool:
+            e = self.noun_entry(noun)
+            return e is not None and e.cat in cats
+
+        if dep == "advcl" and tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "to":
+            # "withdrawing their offer to finance the dam", parsed as a purpose clause of the verb
+            noun = tok.doc[tok.i - 2]
+            return noun.head.i == head.i and noun.dep_ == "dobj" and asks(noun, ("REQUEST", "THREATEN", "AGREE"))
+        if head.pos_ != "NOUN" or tok.i <= head.i:
+            return False
+        that = dep in ("acl", "ccomp") or (dep == "relcl" and tok.tag_ in ("VB", "VBP"))
+        if that and any(m.dep_ in ("mark", "dobj") and m.lower_ == "that" for m in tok.children) and asks(head, ("REQUEST", "THREATEN")):
+            return True
+        return dep == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children) and asks(head, ("REQUEST", "THREATEN", "AGREE"))
 
     def saying_verb(self, tok: Token) -> str:
         """The lemma of a verb of saying or thinking, misspellings of six letters or more forgiven
@@ -632,6 +643,16 @@ class EventExtractor(NominalFrames):
         return tuple(entry.preps) + self.cat_preps.get(category, ()) + self.default_preps
 
     # ------------------------------------------------------------------ triggers
+    @staticmethod
+    def _frame_toward(trig: Token, sent: int, coding: Coding, sources: list[ActorRef], candidates: list[ActorRef]) -> list[Frame]:
+        """One frame of ``trig`` from ``sources`` to those ``candidates`` that are not sources
+        themselves; none when either side is empty."""
+        codes = {r.code for r in sources}
+        targets = _dedupe([r for r in candidates if r.code not in codes])
+        if not sources or not targets:
+            return []
+        return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets)]
+
     def conditional_threat(self, trig: Token, entry: LexEntry, A: DocActors, sent: int) -> list[Frame] | None:
         """'said they would protect the island if the Chinese did not cease': force promised on a
         condition another state controls is a threat to that state (PLOVER THREATEN)."""
@@ -651,12 +672,8 @@ class EventExtractor(NominalFrames):
         if subj is None:
             return None
         sources, _ = self.subject_of(trig, A)
-        codes = {r.code for r in sources}
-        targets = [r for r in self.np_actors(subj, A) if r.code not in codes]
-        if not sources or not targets:
-            return None
         mode = "violence" if entry.cat in ("ASSAULT", "MOBILIZE") or trig.lemma_.lower() in GUARDING else None
-        return [Frame(sent, trig.doc[trig.i : trig.i + 1], Coding("THREATEN", mode), sources, targets)]
+        return self._frame_toward(trig, sent, Coding("THREATEN", mode), sources, self.np_actors(subj, A)) or None
 
     @staticmethod
     def states_terms(trig: Token) -> bool:
@@ -704,12 +721,10 @@ class EventExtractor(NominalFrames):
             return []
         sources = _dedupe([r for t in goods for c in t.children
                            if c.dep_ in ("amod", "compound", "poss", "nmod") for r in self.np_actors(c, A, depth=2, of=False)])
-        src = {r.code for r in sources}
-        targets = [r for r in self.prep_actors(trig, ("into", "to", "in"), A) if r.code not in src]
+        targets = self.prep_actors(trig, ("into", "to", "in"), A)
         if not sources or not targets:
             return []
-        coding = self.apply_chain(Coding("AID", None), self.chain(trig))
-        return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets)]
+        return self._frame_toward(trig, sent, self.apply_chain(Coding("AID", None), self.chain(trig)), sources, targets)
 
     def approach_frames(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
         """'the Cubans turned even closer to Moscow' (SUPPORT), 'Hanoi drifted away from Peking'
@@ -732,12 +747,10 @@ class EventExtractor(NominalFrames):
         else:
             return []
         sources, _ = self.subject_of(trig, A)
-        codes = {r.code for r in sources}
-        targets = [r for h in holders for r in self.prep_actors(h, preps, A) if r.code not in codes]
+        targets = [r for h in holders for r in self.prep_actors(h, preps, A)]
         if not sources or not targets:
             return []
-        coding = self.apply_chain(Coding(cat, None, kind="attitude"), self.chain(trig))
-        return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, _dedupe(targets))]
+        return self._frame_toward(trig, sent, self.apply_chain(Coding(cat, None, kind="attitude"), self.chain(trig)), sources, targets)
 
     def refused_permission(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
         """'China would not allow the Soviets to fly weapons across its airspace': permission
@@ -752,12 +765,7 @@ class EventExtractor(NominalFrames):
         if obj is None:
             return []
         sources, _ = self.subject_of(trig, A)
-        codes = {r.code for r in sources}
-        targets = [r for r in self.np_actors(obj, A) if r.code not in codes]
-        if not sources or not targets:
-            return []
-        coding = Coding("REJECT", None, negated=True)
-        return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets)]
+        return self._frame_toward(trig, sent, Coding("REJECT", None, negated=True), sources, self.np_actors(obj, A))
 
     def verb_frames(self, trig: Token, entry: LexEntry, A: DocActors, sent: int, absorbed: set[int]) -> list[Frame]:
         """Frames for a verb trigger."""
@@ -766,15 +774,13 @@ class EventExtractor(NominalFrames):
         allies = self.prep_actors(trig, ("alongside", "beside"), A) if entry.cat in ("ASSAULT",) else []
         if allies:
             # "troops to fight alongside the Ethiopians": fighting on someone's side is cooperation with them
-            sources, _ = self.subject_of(trig, A)
-            codes = {r.code for r in sources}
-            allies = [r for r in allies if r.code not in codes]
             ch = self.chain(trig)
-            if sources and allies and not ch.under_accusation:
-                coding = self.apply_chain(Coding("COOPERATE", None), ch)
-                return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, allies)]
             if ch.under_accusation:
                 return []  # "claimed that American aircraft had fought alongside the Israelis": the claim is the event
+            sources, _ = self.subject_of(trig, A)
+            fought = self._frame_toward(trig, sent, self.apply_chain(Coding("COOPERATE", None), ch), sources, allies)
+            if fought:
+                return fought
         threat = self.conditional_threat(trig, entry, A, sent)
         if threat is not None:
             return threat
