@@ -8,6 +8,7 @@ resolved at the date of its clause. Pronouns ("they", "his") and collectives ("b
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import numpy
@@ -48,6 +49,10 @@ class _Found:
     def __post_init__(self) -> None:
         if self.sent is None:
             self.sent = sentence_index(self.span.doc, self.span.start_char)
+
+
+def _start(f: "_Found") -> int:
+    return f.span.start
 
 
 def _orphan_subjects(doc: Doc) -> dict[int, int]:
@@ -357,9 +362,13 @@ class ActorTagger:
             pron_toks += [doc[int(i)] for i in hits if _bare_government(doc[int(i)], taken)]
             pron_toks.sort(key=lambda t: t.i)
         events = sorted([(c.start, "c", c) for c in colls] + [(t.i, "p", t) for t in pron_toks], key=lambda x: x[0])
-        merged = list(found)
+        merged = sorted(found, key=_start)
+
+        def add(new: list[_Found]) -> None:  # keeps ``merged`` in order, a new mention after its equals
+            for f in new:
+                bisect.insort(merged, f, key=_start)
+
         for _pos, what, obj in events:
-            merged.sort(key=lambda f: f.span.start)
             if what == "c":
                 span = obj
                 sent = sentence_index(doc, span.start_char)
@@ -371,7 +380,7 @@ class ActorTagger:
                     new = [_Found(span, code, "collective", "collective", None) for code in pair]
                     groups[span.start] = new
                     out.extend(new)
-                    merged.extend(new)
+                    add(new)
                 continue
             tok = obj
             if tok.lower_ in ("it", "its", "itself") and has_dep and tok.dep_ in ("expl", "nsubj") and tok.head.lemma_ == "be":
@@ -390,7 +399,7 @@ class ActorTagger:
             new = [_Found(span, a.code, "pronoun", "pronoun", a.name, a.ante_kind or a.kind, a.ante_form or a.form) for a in ante]
             groups[tok.i] = new
             out.extend(new)
-            merged.extend(new)
+            add(new)
         return out
 
     def __call__(self, doc: Doc) -> Doc:
