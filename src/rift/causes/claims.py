@@ -19,6 +19,7 @@ year-range parser (:mod:`rift.causes.intervals`), which reads ranges and open en
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -153,9 +154,9 @@ class ClaimFinder:
         return out
 
     def _speaker_text(self, doc: Doc, head: Token) -> tuple[str, str | None] | None:
-        ents = [e for e in doc.ents if e.start <= head.i < e.end]
-        is_person = bool(ents and ents[0].label_ == "PERSON")
-        if ents and ents[0].label_ in ("GPE", "NORP", "ORG", "LOC"):
+        label = head.ent_type_  # the label of the entity holding the head, "" outside any
+        is_person = label == "PERSON"
+        if label in ("GPE", "NORP", "ORG", "LOC"):
             return None
         if head.pos_ == "PRON":
             return None
@@ -260,6 +261,7 @@ class ClaimFinder:
                     periodised.add(para)
                 claims.append(self._record(doc, index, k, sent, doc_id, len(claims), made))
         doc._.claims = claims
+        doc.user_data.pop(_TIMEX_ORDER_KEY, None)
         return doc
 
     def _listed_phases(self, sent: Span) -> list[tuple]:
@@ -360,10 +362,23 @@ def _kind_of(im: IntervalMatch) -> str:
     return "year"
 
 
+_TIMEX_ORDER_KEY = "rift_claims_timex_order"  # doc.user_data: the timex spans in text order, and their starts
+
+
 def _timex_interval(doc: Doc, span: Span) -> dict | None:
     """The interval of the first dated time expression of the dates stage inside ``span``."""
-    for tspan, tx in doc._.timex_spans or []:
-        if tspan.start_char >= span.start_char and tspan.end_char <= span.end_char and tx.type == "DATE" and tx.interval:
+    pairs = doc._.timex_spans or []
+    cached = doc.user_data.get(_TIMEX_ORDER_KEY)
+    if cached is None or cached[0] is not pairs:
+        ordered = sorted(pairs, key=lambda p: p[0].start_char)
+        cached = (pairs, ordered, [p[0].start_char for p in ordered])
+        doc.user_data[_TIMEX_ORDER_KEY] = cached
+    _, ordered, starts = cached
+    for k in range(bisect.bisect_left(starts, span.start_char), len(ordered)):
+        tspan, tx = ordered[k]
+        if tspan.start_char >= span.end_char:
+            break
+        if tspan.end_char <= span.end_char and tx.type == "DATE" and tx.interval:
             start, end = tx.interval.get("start"), tx.interval.get("end")
             years = [_year(start), _year(end)]
             if years[0] is None and years[1] is None:
