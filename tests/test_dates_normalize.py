@@ -132,6 +132,16 @@ TABLE = [
     ("Between 1955 and 1957 many died.", "1955", "1955"),
     ("the class of 1914-18 served", "1914", "1914"),
     ("In 1966 it began. By mid-1967 it spread.", "mid-1967", "1967"),
+    # a look back does not move the story: the date after it counts from where the story was
+    ("Late in January 1979 Deng came, angry at the invasion the previous month. On 17 February they crossed.", "17 February", "1979-02-17"),
+    ("In May 1972 they met, and the talks of the month before were forgotten. That June they signed.", "That June", "1972-06"),
+    ("In March 1969 they clashed, and the year before they had quarrelled. That August they clashed again.", "That August", "1969-08"),
+    ("In February 1979 Moscow, which had signed a treaty with Hanoi in November 1978, protested. In April they met.", "April", "1979-04"),
+    ("Nasser had nationalised the canal in July 1956. In October Israel invaded.", "October", "1956-10"),
+    # a year after the noun it names ("the trade agreement of 1972") leaves the story where it is
+    ("In January 1975 Moscow renounced the trade agreement of 1972. Ford visited Peking that December.", "that December", "1975-12"),
+    ("But events of 1958 soon strained relations. That autumn they quarrelled.", "That autumn", "1958-FA"),
+    ("At the end of 1962 they quarrelled. That autumn they met.", "That autumn", "1962-FA"),
 ]
 
 

@@ -203,6 +203,12 @@ def _update_narrative(ctx: Context, tx: Timex, index: int) -> None:
         _NOUN_AFTER.match(ctx.text, tx.end)
     ):
         return  # "renounced the 1945 treaty": a year naming a thing does not move the story
+    if tx.kb is None and ctx.narr is not None and _PLUPERFECT_BEFORE.search(ctx.text, max(0, tx.start - 90), tx.start):
+        return  # "the Soviet Union, which had signed a treaty with Hanoi in November 1978, ...": a look back
+    if tx.kb is None and point.gran == "year" and not _clause_initial(ctx.text, tx.start):
+        m = _OF_YEAR.search(ctx.text, max(0, tx.start - 30), tx.start)
+        if m and m.group(1).lower() not in _PERIOD_NOUNS:
+            return  # "renounced the trade agreement of 1972": the same, said after the noun
     old = ctx.narr
     if old is not None and contains(point, old):
         return
@@ -245,6 +251,15 @@ def _kb_scene(text: str, tx: Timex) -> Point | None:
 # "the 1945 treaty", "its 1962 agreement": a year between a determiner and a common noun
 _NAMES_A_THING_BEFORE = re.compile(r"(?i)\b(?:the|its|their|his|her|this|that|a|an)\s+$")
 _NOUN_AFTER = re.compile(r"\s+(?!and\b|or\b|to\b|until\b|through\b)[a-z][a-z-]+")
+# "had" as the auxiliary of a past perfect in the same clause before the date ("which had signed ... in
+# November 1978"), not "had to", "had a", "had been fighting"
+_PLUPERFECT_BEFORE = re.compile(
+    r"(?i)\bhad\s+(?!to\b|a\b|an\b|the\b|no\b|its\b|their\b|his\b|her\b|some\b|little\b|much\b|many\b|been\s+\w+ing\b)"
+    r"[^.;:!?(),]*$")
+_OF_YEAR = re.compile(r"\b([A-Za-z][a-z-]+)\s+of\s+$")
+_PERIOD_NOUNS = frozenset(
+    "beginning end start middle half part course rest close opening spring summer autumn fall winter months weeks days "
+    "years remainder turn bulk first last most all some much".split())
 _RANGE_END = re.compile(r"(?:\d{4}\s*[-–—/]\s*|\b(?:from|between)\s+\d{4}\s+(?:to|and|until|till|through)\s+)$")
 _END_POINT = re.compile(r"(?i)\b(?:until|till|since|up to)\b[^.;:()\[\]]*$")
 

@@ -55,8 +55,9 @@ def _h_rel_unit(c, ctx):
         if rel == "this" and unit == "time":
             return [make_other(c, ctx, "DATE", "PRESENT_REF")]
         return [make_date(c, ctx, base, anchor=anchor, update=False)]
+    moves = off >= 0  # not when off < 0: "the previous month" looks back, and the story resumes where it was
     if unit in lex.seasons:
-        return [make_date(c, ctx, season_near(base, lex.seasons[unit], off), mod=mod, anchor=anchor)]
+        return [make_date(c, ctx, season_near(base, lex.seasons[unit], off), mod=mod, anchor=anchor, update=moves)]
     if unit in lex.months:
         mon = lex.months[unit]
         y = base.year
@@ -64,7 +65,7 @@ def _h_rel_unit(c, ctx):
             y = year_add(y, 1)
         elif off < 0 and (base.month is None or mon >= base.month):
             y = year_add(y, -1)
-        return [make_date(c, ctx, Point.of_month(y, mon), mod=mod, anchor=anchor)]
+        return [make_date(c, ctx, Point.of_month(y, mon), mod=mod, anchor=anchor, update=moves)]
     if unit in lex.weekdays:
         return [weekday_point(c, ctx, lex.weekdays[unit], off)]
     gran = _GRAN_OF_UNIT.get(unit, "year")
@@ -75,7 +76,7 @@ def _h_rel_unit(c, ctx):
         p = p.shift(off, {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "century": "CE"}[gran])
     if p is not None and unit in ("morning", "afternoon", "evening", "night") and p.gran == "day":
         p = replace(p, tod=lex.day_parts[unit])
-    return [make_date(c, ctx, p, mod=mod, anchor=anchor, update=gran not in ("decade", "century"))]
+    return [make_date(c, ctx, p, mod=mod, anchor=anchor, update=moves and gran not in ("decade", "century"))]
 
 
 def _h_unit_rel(c, ctx):
@@ -90,7 +91,7 @@ def _h_unit_rel(c, ctx):
     if p is None:
         return []
     p = p.shift(off, {"year": "Y", "month": "M", "week": "W", "day": "D"}[gran])
-    return [make_date(c, ctx, p, anchor=anchor)]
+    return [make_date(c, ctx, p, anchor=anchor, update=off > 0)]  # "the year before" looks back without moving the story
 
 
 def _h_pmod_unit(c, ctx):
