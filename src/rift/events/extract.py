@@ -58,8 +58,13 @@ AGREEMENT_NOUNS = frozenset({"treaty", "agreement", "declaration", "accord", "pa
 NON_STATE_GROUPS = frozenset({"guerrilla", "rebel", "insurgent", "militia", "partisan", "movement", "faction",
                               "tribesman", "tribesmen", "separatist", "resistance", "opposition", "exile", "mujahideen",
                               "contra", "fighter"})
+# people whose journeys are not their state's visits
+PRIVATE_TRAVELLERS = frozenset({"athlete", "tourist", "refugee", "pilgrim", "emigrant", "immigrant", "migrant", "student", "fan",
+                                "spectator", "traveller", "traveler"})
 # verbs of taking part: joining an act named by a noun is doing that act
 JOINING = frozenset({"join", "enter", "order", "authorize", "authorise"})
+# "flew to Mobutu's rescue", "came to Egypt's aid": going to someone's help is helping them
+RESCUE = frozenset({"rescue", "aid", "assistance", "help", "defence", "defense", "relief", "support"})
 # verbs of moving nearer to or away from another state
 APPROACH = frozenset({"turn", "draw", "move", "grow", "drift", "edge", "gravitate", "swing", "shift", "pull"})
 # verbs of permission: withheld, they refuse
@@ -156,6 +161,7 @@ class EventExtractor(NominalFrames):
         vm = mods.get("verbal_markers") or {}
         self.verbal_adjs = frozenset(vm.get("adjectives") or [])
         self.verbal_media = frozenset(vm.get("media") or [])
+        self.hostile_tone = frozenset(mods.get("hostile_tone") or [])
 
     # ------------------------------------------------------------------ look-ups
     def verb_entry(self, tok: Token) -> LexEntry | None:
@@ -843,6 +849,21 @@ class EventExtractor(NominalFrames):
         ):
             # "flew arms to Hanoi": goods travel, no one visits
             entry = replace(entry, cat="AID", mode=None)
+        rescue = [p for c in trig.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                  if p.dep_ == "pobj" and p.lemma_.lower() in RESCUE] if entry.mode == "visit" else []
+        if rescue:
+            entry = replace(entry, cat="AID", mode=None)  # "flew to Mobutu's rescue"
+            absorbed.update(p.i for p in rescue)
+        if entry.mode == "visit" and any(c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and p.lemma_.lower() == "war" for p in c.children)
+                                         for c in trig.children):
+            if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in trig.children):
+                return []  # "had nearly gone to war with Argentina": it did not
+            entry = replace(entry, cat="ASSAULT", mode=None, preps=("with", "against"))  # "went to war with America"
+        if entry.mode == "visit" and (any(c.lower_ in ("on", "ahead") and (c.dep_ in ("prt", "advmod") or any(p.dep_ == "pcomp" for p in c.children))
+                                          for c in trig.children) or (
+            (subj := self.subject_of(trig, A)[1]) is not None and subj.lemma_.lower() in PRIVATE_TRAVELLERS
+        )):
+            return []  # "went on supplying MiGs to New Delhi": carried on; "British athletes went to Moscow": no envoy
         if entry.mode == "visit" and any(
             c.dep_ == "prep" and c.lower_ in entry.preps and any(
                 p.dep_ == "pobj" and not A.at(p) and p.pos_ == "PROPN" and p.ent_type_ in ("GPE", "LOC", "FAC") for p in c.children)
@@ -855,7 +876,8 @@ class EventExtractor(NominalFrames):
             means = [p for c in trig.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
             if any(self.noun_entry(m) is not None and self.verbal_attack(m) for m in means + ([obj] if uses_obj and obj is not None else [])):
                 coding = Coding("ACCUSE", "disapprove", kind=coding.kind)
-        recipient = any(c.dep_ in ("dative", "iobj") for c in trig.children) or bool(self.prep_actors(trig, ("to",), A))
+        recipient = any(c.dep_ in ("dative", "iobj") for c in trig.children) or bool(self.prep_actors(trig, ("to",), A)) or (
+            obj is not None and bool(self.prep_actors(obj, ("to",), A)))  # "sent troops to Zaire", however 'to' hangs
         materiel = any(t.lemma_.lower() in MATERIEL for t in [obj] + list(obj.conjuncts)) if obj is not None else False
         if entry.light and obj is not None and obj_entry is None and not recipient and not materiel and "military" in {
             self.agent_class.get(t.lemma_.lower()) for t in [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod")]
@@ -863,6 +885,8 @@ class EventExtractor(NominalFrames):
             # "sent a carrier group", "sent troops": moving forces is a show of force
             coding = Coding("MOBILIZE", "troops", kind=entry.kind)
             obj_entry = LexEntry(lemma=obj.lemma_.lower(), pos="noun", cat="MOBILIZE", example="-")
+        if coding is not None and coding.category == "CONSULT" and obj_entry is not None and uses_obj and self._hostile_tone(obj):
+            coding = Coding("ACCUSE", "disapprove", kind=coding.kind)  # "sent Peking a sharply worded note"
         if coding is None and entry.light and obj is not None:
             coding = self._stance_coding(obj)
             if coding is not None:
@@ -885,6 +909,12 @@ class EventExtractor(NominalFrames):
         if entry.kind == "attitude" and entry.experiencer == "object":
             return self._psych_frames(trig, entry, coding, A, sent)
         return self._action_frames(trig, entry, coding, ch, A, sent, obj if (uses_obj and obj_entry is not None) else None)
+
+    def _hostile_tone(self, noun: Token) -> bool:
+        """A message written in anger: 'a sharply worded note', 'an angry letter', 'a stiff protest'."""
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "advmod")]
+        mods += [g for c in mods for g in c.children if g.dep_ in ("advmod", "npadvmod")]
+        return any(m.lemma_.lower() in self.hostile_tone or m.lower_ in self.hostile_tone for m in mods)
 
     def verbal_attack(self, noun: Token) -> bool:
         """A material-conflict noun used of words: 'a bitter personal attack', 'attacks ... in the
@@ -1073,6 +1103,13 @@ class EventExtractor(NominalFrames):
             return kept
 
         out: list[ActorRef] = []
+        if trig.dep_ == "acl" and trig.head.dep_ == "dobj" and trig.head.lemma_.lower() in self.verbal_media:
+            # "sent him a brutal letter warning that ...": the letter speaks to whom it was sent
+            host = trig.head.head
+            out = keep([r for c in host.children if c.dep_ in ("dative", "iobj") for r in self.np_actors(c, A)]
+                       + self.prep_actors(host, ("to",), A))
+            if out:
+                return _dedupe(out), False, False
         objs = [c for c in trig.children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and not self.is_reciprocal(c)]
         own_object = False
         for c in objs:

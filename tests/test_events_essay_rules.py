@@ -1,0 +1,56 @@
+"""Events in essay prose: messages and journeys, looks back in time, and the other rules written
+after the fifth held-out set (essays with citations and periodisations).
+
+Every case runs a short text through the full pipeline on the real model; each asserts the
+dyad, category, sign or year a reader would code.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events_context import dyads, run, years
+
+pytestmark = pytest.mark.model
+
+
+def coded(events, trigger: str) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.category) for e in events if e.trigger == trigger}
+
+
+def test_events_essay_a_message_sent_is_words_not_aid(nlp):
+    ev = run(nlp, "In October 1950 the Indians sent Peking a sharply worded note.")
+    assert coded(ev, "sent") == {("IND", "CHN", "ACCUSE")}
+    ev = run(nlp, "In December 1970 Zhou sent word to Washington that an envoy would be welcome.")
+    assert coded(ev, "sent") == {("CHN", "USA", "CONSULT")}
+    # the warning a letter carries is aimed at whom the letter went to, not at what it names
+    ev = run(nlp, "On 5 June 1964 Johnson sent Inonu a brutal letter warning that NATO might not defend Turkey.")
+    assert coded(ev, "warning") == {("USA", "TUR", "THREATEN")}
+
+
+def test_events_essay_journeys_to_help_to_war_and_that_are_no_visits(nlp):
+    ev = run(nlp, "In May 1978 French paratroopers flew to Mobutu's rescue.")
+    assert coded(ev, "flew") == {("FRA", "ZAR", "AID")}
+    assert not [e for e in ev if e.trigger == "rescue"]
+    ev = run(nlp, "In 1964 the Turkish foreign minister went to Moscow. In February 1972 Nixon arrived in Peking.")
+    assert coded(ev, "went") == {("TUR", "SUN", "CONSULT")} and coded(ev, "arrived") == {("USA", "CHN", "CONSULT")}
+    ev = run(nlp, "On 17 July 1974 Ecevit flew to London.")  # 'on' a date is no 'went on'
+    assert coded(ev, "flew") == {("TUR", "GBR", "CONSULT")}
+    ev = run(nlp, "In 1950 China went to war with America.")
+    assert coded(ev, "went") == {("CHN", "USA", "ASSAULT")}
+    ev = run(nlp, "Chile, which had nearly gone to war with Argentina in 1978, helped Britain. In October 1962 the Soviet "
+                  "Union went on supplying MiG jets to New Delhi. In 1980 British athletes went to Moscow anyway.")
+    assert not [e for e in ev if e.trigger in ("gone", "went")]
+    assert ("SUN", "IND") in dyads(e for e in ev if e.trigger == "supplying")
+
+
+def test_events_essay_a_look_back_leaves_the_story_where_it_was(nlp):
+    ev = run(nlp, "At the end of January 1979 Deng told Carter that China would punish Vietnam for its invasion of "
+                  "Cambodia the previous month. On 17 February Chinese forces crossed into Vietnam.")
+    assert years(ev, "crossed") == {"1979-02-17"}
+    ev = run(nlp, "In February 1979 the Soviet Union, which had signed a treaty with Hanoi in November 1978, "
+                  "denounced the attack. In April Peking announced that it would end the alliance with Moscow. "
+                  "Carter and Brezhnev signed the SALT II treaty that June.")
+    salt = {e.date.value[:4] for e in ev if e.trigger == "signed" and e.source == "USA" and e.date}
+    assert salt == {"1979"}
+    assert {e.date.value[:4] for e in ev if e.trigger == "signed" and e.target == "VNM"} == {"1978"}
