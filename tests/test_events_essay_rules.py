@@ -54,3 +54,12 @@ def test_events_essay_a_look_back_leaves_the_story_where_it_was(nlp):
     salt = {e.date.value[:4] for e in ev if e.trigger == "signed" and e.source == "USA" and e.date}
     assert salt == {"1979"}
     assert {e.date.value[:4] for e in ev if e.trigger == "signed" and e.target == "VNM"} == {"1978"}
+
+
+def test_events_essay_a_surname_two_leaders_shared_is_the_one_in_office(nlp):
+    ev = run(nlp, "On 17 July 1974 Ecevit flew to London and asked the British to intervene, but Wilson's government refused.")
+    (e,) = [e for e in ev if e.trigger == "refused"]
+    # Harold Wilson, prime minister then, not Woodrow Wilson; the act is dated by the story, not by his tenure
+    assert (e.source, e.target, e.date.value) == ("GBR", "TUR", "1974-07-17")
+    ev = run(nlp, "In April 1917 Wilson declared war on Germany.")
+    assert dyads(e for e in ev if e.trigger == "declared") == {("USA", "DEU")}

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from rift.dates.core import Timex
 from rift.dates.normalize import find_timexes
-from rift.dates.values import Point
+from rift.dates.values import Point, iso_key
 from rift.extensions import register_extensions
 from rift.records import TimeExpression, TimeSpan
 from rift.text_utils import orig_span, sentence_index
@@ -235,6 +235,18 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
                 own = mine or own
             k = best(own or here)
         rec = pairs[k][1]
+        kb_span = pairs[k][0]
+        framed = kb_span.start > 0 and doc[kb_span.start - 1].lower_ in _FRAMING_PREPS
+        if not rec.explicit and rec.interval is not None and not framed:
+            # "but Wilson's government refused": the government that acts is named, not when (as
+            # "During the Korean War" or "under Carter" would say); the story's own finer date
+            # inside its span ("on 17 July 1974") dates the act better
+            now = narrative_time(doc, span.start_char)
+            if now is not None and now.start and now.end and rec.interval.get("start") and rec.interval.get("end") and (
+                iso_key(rec.interval["start"]) <= iso_key(now.start) and iso_key(now.end) <= iso_key(rec.interval["end"])
+                and (iso_key(now.start), iso_key(now.end)) != (iso_key(rec.interval["start"]), iso_key(rec.interval["end"]))
+            ):
+                return now
         if raw:
             t = raw[k]
             partner = raw[t.range_with] if t.range_with is not None and t.range_with < len(raw) else None
@@ -245,6 +257,9 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
     return narrative_time(doc, span.start_char)
 
 
+# prepositions that make a named period the frame of an act ("During the Korean War China paid ...")
+_FRAMING_PREPS = frozenset({"during", "under", "throughout", "in", "after", "before", "since", "by", "until", "till",
+                            "following", "amid", "at", "from", "through", "over", "within"})
 _PERIOD_ANAPHOR = re.compile(r"(?:this|that|the same) (?:period|time|phase|span|stage)")
 
 

@@ -306,15 +306,16 @@ def _year_of(iso: str) -> int:
     return iso_key(iso)[0]
 
 
-def _nearest(items, narr_year: int | None, start_of, end_of):
+def _nearest(items, narr_year: int | None, start_of, end_of, rank=lambda x: 0):
+    """The item whose span is nearest the narrative year; ``rank`` breaks ties (lower first)."""
     if narr_year is None or len(items) == 1:
-        return items[0]
+        return min(items, key=rank)
 
     def dist(x):
         a, b = _year_of(start_of(x)), _year_of(end_of(x) or start_of(x))
         return 0 if a <= narr_year <= b else min(abs(a - narr_year), abs(b - narr_year))
 
-    return min(items, key=dist)
+    return min(items, key=lambda x: (dist(x), rank(x)))
 
 
 def _pick_holder(holders, narr_year: int | None, noun: str = "") -> OfficeHolder | None:
@@ -326,9 +327,9 @@ def _pick_holder(holders, narr_year: int | None, noun: str = "") -> OfficeHolder
         pool = matching or [h for h in pool if h.end]
         if not pool:
             return None
-    best_rank = min(_OFFICE_RANK.get(h.office_class, 3) for h in pool)
-    pool = [h for h in pool if _OFFICE_RANK.get(h.office_class, 3) == best_rank]
-    return _nearest(pool, narr_year, lambda h: h.start, lambda h: h.end)
+    # the holder in office at the time (a president in 1917, a prime minister named Wilson in 1974);
+    # of one person's offices at once, the higher (party before state before government)
+    return _nearest(pool, narr_year, lambda h: h.start, lambda h: h.end, rank=lambda h: _OFFICE_RANK.get(h.office_class, 3))
 
 
 def _kb_timex(c, ctx, start_iso: str, end_iso: str, kb_id: str, mod: str | None, *, day: bool = False):
