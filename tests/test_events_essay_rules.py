@@ -63,3 +63,20 @@ def test_events_essay_a_surname_two_leaders_shared_is_the_one_in_office(nlp):
     assert (e.source, e.target, e.date.value) == ("GBR", "TUR", "1974-07-17")
     ev = run(nlp, "In April 1917 Wilson declared war on Germany.")
     assert dyads(e for e in ev if e.trigger == "declared") == {("USA", "DEU")}
+
+
+def test_events_essay_described_pairs_and_what_several_recognised(nlp):
+    ev = run(nlp, "In 1962 China attacked India. In 1976 the two Asian giants exchanged ambassadors again.")
+    assert dyads(e for e in ev if e.trigger == "exchanged") == {("CHN", "IND"), ("IND", "CHN")}
+    # "the new government" is none of those who recognised it, however the parser lists them
+    ev = run(nlp, "On 11 November 1975, when Agostinho Neto proclaimed the People's Republic of Angola, the Soviet "
+                  "Union, Cuba and Brazil recognised the new government at once.")
+    assert dyads(e for e in ev if e.trigger == "recognised") == {("SUN", "AGO"), ("CUB", "AGO"), ("BRA", "AGO")}
+
+
+def test_events_essay_a_renamed_state_keeps_one_code_for_all_its_names(nlp):
+    # Zaire, its capital and its president are one actor in 1978
+    ev = run(nlp, "In May 1978 Mobutu accused Luanda of arming the rebels. That August Neto visited Kinshasa, and "
+                  "the two neighbours agreed to stop harbouring each other's rebels.")
+    assert dyads(e for e in ev if e.trigger == "accused") == {("ZAR", "AGO")}
+    assert dyads(e for e in ev if e.trigger == "visited") == {("AGO", "ZAR")}

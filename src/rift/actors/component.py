@@ -90,6 +90,14 @@ class ActorTagger:
         self.matcher.add("RIFT_ACTOR", patterns)
         self.collective_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.collective_matcher.add("RIFT_COLLECTIVE", [nlp.make_doc(t) for t in self.kb.collectives])
+        # the same heads after adjectives: "the two Asian giants", "both nuclear powers"
+        heads = sorted({t.split()[-1].lower() for t in self.kb.collectives if t.lower().startswith(("the two ", "both ")) and len(t.split()) > 1})
+        self.described_collectives = Matcher(nlp.vocab)
+        modifiers = {"POS": {"IN": ["ADJ", "PROPN"]}, "OP": "+"}
+        self.described_collectives.add("RIFT_COLLECTIVE", [
+            [{"LOWER": "the"}, {"LOWER": "two"}, modifiers, {"LOWER": {"IN": heads}}],
+            [{"LOWER": "both"}, modifiers, {"LOWER": {"IN": heads}}],
+        ])
         self.combining = Matcher(nlp.vocab)
         self.combining.add("RIFT_COMBINING", [[{"LOWER": {"IN": [k.lower() for k in self.kb.combining]}}, {"ORTH": "-"}]])
 
@@ -234,7 +242,8 @@ class ActorTagger:
         clause_subj = None
         if has_dep and tok.dep_ in OBJECT_DEPS:
             head = tok.head.head if tok.dep_ == "pobj" else tok.head
-            clause_subj = {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
+            # "Moscow, Havana and Brasilia recognised the new government": none of the subjects
+            clause_subj = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in (c, *c.conjuncts)}
         own_subj: set[int] = set()
         subj_heads: set[int] = set()
         if has_dep and tok.dep_ == "poss":
@@ -345,7 +354,9 @@ class ActorTagger:
         colls = []
         from spacy.util import filter_spans
 
-        for span in filter_spans([doc[s:e] for _id, s, e in self.collective_matcher(doc)]):
+        matched = [doc[s:e] for _id, s, e in self.collective_matcher(doc)]
+        matched += [doc[s:e] for _id, s, e in self.described_collectives(doc) if e - s <= 6]
+        for span in filter_spans(matched):
             if any(i in taken for i in range(span.start, span.end)):
                 continue
             if len(span) == 1 or span.text.lower() in ("the two",):

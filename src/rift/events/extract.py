@@ -1040,7 +1040,13 @@ class EventExtractor(NominalFrames):
                         break
         if len(src_codes) >= 2 and any(c.dep_ == "dobj" and c.lemma_.lower() in TRUCE_NOUNS for c in trig.children):
             targets = []  # "both governments accepted a UN ceasefire": with each other; the UN only brokered it
-        if targets and all(t.code in src_codes for t in targets):
+        tgt_codes = {t.code for t in targets}
+        if targets and tgt_codes < src_codes and len(src_codes) >= 3:
+            # "Angola, the Soviet Union, Cuba and Brazil recognised the new government (Angola)": the
+            # parser put the object's antecedent in the list of subjects; the others acted on it
+            sources = [r for r in sources if r.code not in tgt_codes]
+            src_codes -= tgt_codes
+        elif targets and all(t.code in src_codes for t in targets):
             if len(src_codes) >= 2:
                 reciprocal = True  # "China and the Soviet Union negotiated the Sino-Soviet treaty"
             else:
