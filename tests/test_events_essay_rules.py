@@ -80,3 +80,34 @@ def test_events_essay_a_renamed_state_keeps_one_code_for_all_its_names(nlp):
                   "the two neighbours agreed to stop harbouring each other's rebels.")
     assert dyads(e for e in ev if e.trigger == "accused") == {("ZAR", "AGO")}
     assert dyads(e for e in ev if e.trigger == "visited") == {("AGO", "ZAR")}
+
+
+def test_events_essay_taking_up_an_act_again_is_that_act(nlp):
+    ev = run(nlp, "In May 1988 Angola and Cuba opened talks with South Africa in London.")
+    assert coded(ev, "opened") == {("AGO", "ZAF", "CONSULT"), ("CUB", "ZAF", "CONSULT")}
+    ev = run(nlp, "On 14 August 1974 the Turkish army resumed its offensive against Cyprus.")
+    assert {c for _s, _t, c in coded(ev, "resumed")} == {"ASSAULT"}
+    ev = run(nlp, "In 1962 China resumed trade with the Soviets.")  # the verb's own sense is kept
+    assert coded(ev, "resumed") == {("CHN", "SUN", "COOPERATE")}
+    # ending one's own show of force is a step back, not a sanction
+    ev = run(nlp, "In 1969 the Seventh Fleet ended its regular patrols of the Taiwan Strait.")
+    assert {c for _s, _t, c in coded(ev, "ended")} == {"RETREAT"}
+
+
+def test_events_essay_questions_sieges_lectures_and_grudges(nlp):
+    ev = run(nlp, "In August 1969 a Soviet diplomat asked an American official how the United States would react.")
+    assert coded(ev, "asked") == {("SUN", "USA", "CONSULT")}
+    ev = run(nlp, "In 1963 the Chinese asked the USSR why it was helping India.")  # a challenge, not a question
+    assert {e.intensity < 0 for e in ev if e.trigger == "asked"} == {True}
+    ev = run(nlp, "In 1987 South African forces besieged Cuito Cuanavale in Angola.")
+    assert coded(ev, "besieged") == {("ZAF", "AGO", "ASSAULT")}
+    ev = run(nlp, "In 1967 Red Guards besieged the Soviet embassy.")
+    assert {c for _s, _t, c in coded(ev, "besieged")} == {"PROTEST"}
+    ev = run(nlp, "In 1959 Khrushchev lectured Mao on Tibet. In 1964 the Turks never forgave Washington.")
+    assert coded(ev, "lectured") == {("SUN", "CHN", "ACCUSE")}
+    assert {(e.source, e.target, e.intensity < 0) for e in ev if e.trigger == "forgave"} == {("TUR", "USA", True)}
+    ev = run(nlp, "In 1955 the Soviets forgave the Chinese debt. In August 1969 Soviet forces wiped out a Chinese unit.")
+    assert coded(ev, "forgave") == {("SUN", "CHN", "AID")}
+    assert {(e.source, e.target, e.category, e.date.value) for e in ev if e.trigger == "wiped"} == {("SUN", "CHN", "ASSAULT", "1969-08")}
+    ev = run(nlp, "In 1978 Brzezinski argued for playing the China card.")
+    assert not [e for e in ev if e.trigger == "argued"]

@@ -274,7 +274,9 @@ def _noun_bound(timex: Span, event: Span | None) -> bool:
         noun = root.head.head
     elif root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head.pos_ == "NOUN" and root.head.i >= timex.end and (
         root.dep_ != "nummod" or (timex.start > 0 and timex.doc[timex.start - 1].dep_ in ("det", "poss"))
-    ):
+    ) and not (timex.start > 0 and timex.doc[timex.start - 1].tag_ == "IN" and timex.doc[timex.start - 1].lower_ != "of"):
+        # (but "In August 1969 Soviet forces ...": after a preposition, the parser's stray modifier is the
+        # preposition's object, a date of the clause)
         # "the 1974 treaty" (but "In 1940 German armies ...": a date the parser hung on the subject)
         noun = root.head
     if noun is None or noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in _TIME_HEADS or noun.lemma_.lower() in _HAPPENINGS:

@@ -58,11 +58,19 @@ AGREEMENT_NOUNS = frozenset({"treaty", "agreement", "declaration", "accord", "pa
 NON_STATE_GROUPS = frozenset({"guerrilla", "rebel", "insurgent", "militia", "partisan", "movement", "faction",
                               "tribesman", "tribesmen", "separatist", "resistance", "opposition", "exile", "mujahideen",
                               "contra", "fighter"})
+# irregular past forms the lemmatizer sometimes leaves as they are (tagged VB or NN)
+IRREGULAR_PAST = {"forgave": "forgive", "forgiven": "forgive", "forbade": "forbid", "forbidden": "forbid", "overthrew": "overthrow",
+                  "overthrown": "overthrow", "withdrew": "withdraw", "withdrawn": "withdraw", "withheld": "withhold",
+                  "undertook": "undertake", "upheld": "uphold", "overran": "overrun", "overrode": "override", "foresaw": "foresee",
+                  "forsook": "forsake", "forswore": "forswear", "besought": "beseech", "outbid": "outbid", "rebuilt": "rebuild",
+                  "overcame": "overcome", "underwrote": "underwrite", "mistook": "mistake", "misled": "mislead"}
 # people whose journeys are not their state's visits
 PRIVATE_TRAVELLERS = frozenset({"athlete", "tourist", "refugee", "pilgrim", "emigrant", "immigrant", "migrant", "student", "fan",
                                 "spectator", "traveller", "traveler"})
 # verbs of taking part: joining an act named by a noun is doing that act
-JOINING = frozenset({"join", "enter", "order", "authorize", "authorise"})
+JOINING = frozenset({"join", "enter", "order", "authorize", "authorise",
+                     # and of starting or taking up again: "opened talks", "resumed its offensive", "held talks"
+                     "open", "resume", "begin", "start", "renew", "hold", "conduct", "intensify"})
 # "flew to Mobutu's rescue", "came to Egypt's aid": going to someone's help is helping them
 RESCUE = frozenset({"rescue", "aid", "assistance", "help", "defence", "defense", "relief", "support"})
 # verbs of moving nearer to or away from another state
@@ -174,6 +182,8 @@ class EventExtractor(NominalFrames):
                 entries = self.lex.verbs.get(form)
                 if entries:
                     break
+        if not entries and tok.lower_ in IRREGULAR_PAST:
+            entries = self.lex.verbs.get(IRREGULAR_PAST[tok.lower_])  # "forgave" left unlemmatised
         if not entries:
             return None
         for e in entries:
@@ -885,6 +895,20 @@ class EventExtractor(NominalFrames):
             # "sent a carrier group", "sent troops": moving forces is a show of force
             coding = Coding("MOBILIZE", "troops", kind=entry.kind)
             obj_entry = LexEntry(lemma=obj.lemma_.lower(), pos="noun", cat="MOBILIZE", example="-")
+        asked = [c for c in trig.children if c.dep_ == "ccomp"] + [  # (the parser may hang the question on whom it asks)
+            g for c in trig.children if c.dep_ in ("dobj", "dative") for g in c.children if g.dep_ in ("relcl", "ccomp", "acl")
+        ] if trig.lemma_.lower() == "ask" else []
+        if coding is not None and any(
+            any(w.i < c.i and (w.tag_ == "WRB" or (w.tag_ == "WP" and c.dep_ == "ccomp") or w.lower_ in ("whether", "if"))
+                and w.lower_ != "why" for w in c.children)
+            for c in asked  # ("asked the official who ...": a relative clause says who was asked)
+        ):
+            # "asked an American official how the US would react": a question (but "asked the USSR why ..." challenges)
+            coding = Coding("CONSULT", None, kind=coding.kind)
+        if coding is not None and trig.lemma_.lower() == "besiege" and self.agent_class_of(
+            *(c for c in trig.children if c.dep_ == "nsubj")
+        ) == "military":
+            coding = Coding("ASSAULT", None, kind=coding.kind)  # troops besieging a town make war, not a protest
         if coding is not None and coding.category == "CONSULT" and obj_entry is not None and uses_obj and self._hostile_tone(obj):
             coding = Coding("ACCUSE", "disapprove", kind=coding.kind)  # "sent Peking a sharply worded note"
         if coding is None and entry.light and obj is not None:
@@ -1180,7 +1204,8 @@ class EventExtractor(NominalFrames):
                 out += keep(self.prep_actors(c, preps, A))
         if not out and (entry.cat or coding.category) in ("ASSAULT", "COERCE"):
             # "bombed refugee camps inside Pakistan": the country where the thing struck lies
-            plain = [c for c in objs if c.dep_ == "dobj" and self._plain_object(c)]
+            # (or a named place that is no actor: "besieged Cuito Cuanavale in Angola")
+            plain = [c for c in objs if c.dep_ == "dobj" and (self._plain_object(c) or (c.pos_ == "PROPN" and not A.at(c)))]
             for c in plain + ([trig] if plain else []):
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in ("in", "inside", "within", "across"):
