@@ -111,3 +111,35 @@ def test_events_essay_questions_sieges_lectures_and_grudges(nlp):
     assert {(e.source, e.target, e.category, e.date.value) for e in ev if e.trigger == "wiped"} == {("SUN", "CHN", "ASSAULT", "1969-08")}
     ev = run(nlp, "In 1978 Brzezinski argued for playing the China card.")
     assert not [e for e in ev if e.trigger == "argued"]
+
+
+def test_events_essay_blame_without_a_blamer_and_community_adjectives(nlp):
+    ev = run(nlp, "The division of Cyprus in 1974 is usually blamed on the Turkish army alone.")
+    assert not [e for e in ev if e.trigger == "blamed"]
+    ev = run(nlp, "In August 1964 Turkish aircraft bombed Greek Cypriot villages.")
+    assert dyads(e for e in ev if e.trigger == "bombed") == {("TUR", "CYP")}
+
+
+def test_events_essay_a_city_naming_an_accord_is_no_party_to_it(nlp):
+    ev = run(nlp, "In February 1984 Angola and South Africa signed the Lusaka accord.")
+    assert dyads(e for e in ev if e.trigger == "signed") == {("AGO", "ZAF"), ("ZAF", "AGO")}
+    assert not [e for e in ev if "ZMB" in (e.source, e.target)]
+
+
+def test_events_essay_feelings_about_a_when_clause_and_leaving_ones_own_place(nlp):
+    ev = run(nlp, "In 1959 India and China quarrelled. On 25 August 1959 the Chinese were furious when Moscow issued a "
+                  "neutral statement.")
+    assert dyads(e for e in ev if e.trigger == "furious") == {("CHN", "SUN")}
+    ev = run(nlp, "In 1963 Greece and Turkey quarrelled over Cyprus. In December 1963 the Turkish army contingent left "
+                  "its barracks to take up positions north of the city.")
+    assert not [e for e in ev if e.trigger == "left"]
+    ev = run(nlp, "The Soviet invasion of Afghanistan began in 1979. On 15 February 1989 the last Soviet soldiers left the country.")
+    assert dyads(e for e in ev if e.trigger == "left") == {("SUN", "AFG")}
+
+
+def test_events_essay_telling_of_a_wrong_done_to_oneself_is_a_charge(nlp):
+    ev = run(nlp, "On 19 July 1974 Makarios told the Security Council that Greece had invaded his country.")
+    assert coded(ev, "told") == {("CYP", "GRC", "ACCUSE")}
+    assert not [e for e in ev if e.trigger == "invaded"]  # one event, as with 'claimed'
+    ev = run(nlp, "In 1964 Khrushchev told Nasser that Israel had attacked Egypt.")  # not the speaker's wrong
+    assert not [e for e in ev if e.trigger == "told" and e.category == "ACCUSE"]

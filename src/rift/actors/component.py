@@ -51,6 +51,12 @@ class _Found:
             self.sent = sentence_index(self.span.doc, self.span.start_char)
 
 
+# nouns of agreements and meetings that take the name of the city where they were made
+AGREEMENT_NAMES = frozenset({"accord", "accords", "agreement", "treaty", "conference", "declaration", "communique", "communiqué",
+                             "protocol", "summit", "pact", "convention", "charter", "settlement", "talks", "negotiations",
+                             "process", "formula", "statement", "memorandum", "resolution", "conversations"})
+
+
 def _start(f: "_Found") -> int:
     return f.span.start
 
@@ -175,13 +181,32 @@ class ActorTagger:
             found.append(_Found(span, code, kind, cand.form, cand.name))
         return found
 
+    @staticmethod
+    def _community_adjectives(found: list[_Found]) -> list[_Found]:
+        """Drop a nation's adjective right before another's: "Greek Cypriot villages" are
+        Cypriot villages of the Greek community, not Greek ones ("Turkish Cypriot", "Chinese
+        American"). ``found`` is sorted by position."""
+        starts = {f.span.start: f for f in found if f.form == "adj"}
+        return [f for f in found if not (f.form == "adj" and f.span.end in starts and starts[f.span.end].code != f.code)]
+
+    @staticmethod
+    def _places_naming_agreements(doc: Doc, found: list[_Found]) -> list[_Found]:
+        """Drop a capital that names an agreement or a meeting after the place it was made:
+        "the Lusaka accord", "the Shanghai communique", "the Geneva conference"."""
+        def names_one(f: _Found) -> bool:
+            if f.form != "capital":
+                return False
+            j = f.span.end
+            while j < len(doc) and doc[j].lower_ in ("peace", "ceasefire", "cease-fire", "trade", "border", "joint"):
+                j += 1
+            return j < len(doc) and doc[j].lemma_.lower() in AGREEMENT_NAMES
+        return [f for f in found if not names_one(f)]
+
     def _outside_citations(self, doc: Doc, found: list[_Found]) -> list[_Found]:
         """Drop names inside parenthetical citations: "(Salisbury, 33-7)" cites a historian."""
         cites = sorted((c.start, c.end) for c in (doc._.citations or []))
         if not cites:
             return found
-        import bisect
-
         starts = [a for a, _b in cites]
         keep = []
         for f in found:
@@ -418,6 +443,7 @@ class ActorTagger:
         found = self.explicit(doc)
         found = self._outside_citations(doc, found)
         found.sort(key=lambda f: f.span.start)
+        found = self._community_adjectives(self._places_naming_agreements(doc, found))
         found = found + self.short_names(doc, found)
         found.sort(key=lambda f: f.span.start)
         found = found + self.halves(doc, found)

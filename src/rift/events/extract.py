@@ -546,6 +546,24 @@ class EventExtractor(NominalFrames):
             ch.negation = "fail"  # "were not able to incite": a failure
         return ch
 
+    def _tells_of_harm_to_self(self, verb: Token, A: DocActors) -> bool:
+        """A saying verb whose that-clause says another actor did the speaker harm ("told the Security
+        Council that Greece had invaded his country"): telling it is accusing."""
+        if verb.lemma_.lower() in self.opinion or verb.lemma_.lower() in BELIEF:
+            return False  # believing or fearing it is a view, not a charge
+        speakers = {r.code for r in self.subject_of(verb, A)[0]}
+        if not speakers:
+            return False
+        for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+            entry = self.verb_entry(comp)
+            if entry is None or entry.cat is None or is_cooperative(entry.cat) or entry.cat in ("CONSULT", "REQUEST", "REJECT"):
+                continue
+            doers = {r.code for c in comp.children if c.dep_ == "nsubj" for r in self.np_actors(c, A)}
+            done_to = {r.code for c in comp.children if c.dep_ in ("dobj", "dative") for r in self.np_actors(c, A)}
+            if doers and not doers & speakers and done_to & speakers:
+                return True
+        return False
+
     def _content_of_a_noun(self, tok: Token, head: Token) -> bool:
         """Whether clause ``tok`` (hung on ``head``) says what a demand, warning or offer noun asks or
         offers: "the demand that he defend himself", "their offer to finance the dam"."""
@@ -871,8 +889,10 @@ class EventExtractor(NominalFrames):
             entry = replace(entry, cat="ASSAULT", mode=None, preps=("with", "against"))  # "went to war with America"
         if entry.mode == "visit" and (any(c.lower_ in ("on", "ahead") and (c.dep_ in ("prt", "advmod") or any(p.dep_ == "pcomp" for p in c.children))
                                           for c in trig.children) or (
-            (subj := self.subject_of(trig, A)[1]) is not None and subj.lemma_.lower() in PRIVATE_TRAVELLERS
-        )):
+            (subj := self.subject_of(trig, A)[1]) is not None and (
+                subj.lemma_.lower() in PRIVATE_TRAVELLERS or (trig.lemma_.lower() == "arrive" and self.agent_class.get(subj.lemma_.lower()))
+            )
+        )):  # ("Soviet advisers arrived in Belgrade to help": what they came to do is the act)
             return []  # "went on supplying MiGs to New Delhi": carried on; "British athletes went to Moscow": no envoy
         if entry.mode == "visit" and any(
             c.dep_ == "prep" and c.lower_ in entry.preps and any(
@@ -1040,6 +1060,8 @@ class EventExtractor(NominalFrames):
         if not sources and passive and not targets:
             # "the loan was made to the Chinese": the recipient first, then the agent from context
             targets, _b, _s = self._targets(trig, entry, coding, A, obj_noun, set())
+        if not sources and passive and trig.lemma_.lower() in ("blame", "pin") and any(c.dep_ == "prep" and c.lower_ == "on" for c in trig.children):
+            return []  # "the division of Cyprus is usually blamed on the Turkish army": by whom, the text does not say
         if not sources:
             if not passive or coding.category not in PASSIVE_FALLBACK:
                 return []
@@ -1089,6 +1111,10 @@ class EventExtractor(NominalFrames):
         # the object of a transfer is the goods, and a refusal's object the thing refused: the
         # recipient may still come from context ("refused to share the secret")
         frame.blocked = blocked and not reciprocal and not coding.negated and not entry.reverse and (entry.cat or coding.category) not in TRANSFER
+        if trig.lemma_.lower() in ("leave", "quit", "vacate") and not targets and any(
+            c.dep_ == "dobj" and self._plain_object(c) and any(d.dep_ == "poss" for d in c.children) for c in trig.children
+        ):
+            frame.blocked = True  # "the contingent left its barracks": its own place, no state (but "left the country")
         if self._non_state_recipient(trig) and (entry.cat or coding.category) in TRANSFER and not targets:
             return []  # "worked together to arm the mujahideen": aid to a movement, no state receives it
         if not targets and not reciprocal and any(
@@ -1310,15 +1336,21 @@ class EventExtractor(NominalFrames):
             if not any(t.i in A.by_token for t in sent):
                 continue
             absorbed: set[int] = set()
+            told: set[int] = set()  # the verbs of charges told with a neutral verb of saying
             verb_out: list[Frame] = []
             other: list[Frame] = []
             for tok in sent:
                 if (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and not self._felt(tok):
                     lem = tok.lemma_.lower()
                     has_comp = any(c.dep_ == "ccomp" for c in tok.children)
-                    if lem in self.report_accuse and has_comp:
-                        # "The Chinese claimed that the USSR was turning imperialist": an accusation
+                    if has_comp and (lem in self.report_accuse or (lem in self.report_neutral and self._tells_of_harm_to_self(tok, A))):
+                        # "The Chinese claimed that the USSR was turning imperialist", "Makarios told the
+                        # Security Council that Greece had invaded his country": an accusation
                         other += self.report_frames(tok, A, si)
+                        if lem in self.report_neutral:  # one event: what is told is the charge (as with 'claimed')
+                            told.update(c.i for c in tok.children if c.dep_ == "ccomp")
+                        continue
+                    if tok.i in told:
                         continue
                     entry = self.verb_entry(tok)
                     if entry is not None:

@@ -96,14 +96,19 @@ class NominalFrames:
         targets = self.prep_actors(tok, ATTITUDE_PREPS, A) or causer
         if not targets:
             targets = self.clause_about(tok, A, {r.code for r in exp})
+        if not targets and head.dep_ in ("acomp", "attr") and host.i != tok.i and host.lemma_.lower() in ("be", "become", "grow", "get", "remain"):
+            # "were furious when Moscow ...": the clause hangs on 'were' (but "felt betrayed when Nixon
+            # visited China" says when they felt it, not who betrayed them)
+            targets = self.clause_about(host, A, {r.code for r in exp})
         coding = self.apply_chain(Coding(entry.cat, entry.mode, kind=entry.kind), ch)
         return [Frame(sent, tok.doc[tok.i : tok.i + 1], coding, exp, targets)]
 
     def clause_about(self, tok: Token, A: DocActors, src: set[str]) -> list[ActorRef]:
         """"Castro was furious that the Soviets had not consulted him", "was annoyed when Moscow
         began selling arms": a feeling is about whoever its 'that' / 'because' / 'when' clause is about."""
+        marks = ("that", "because", "when")
         for c in tok.children:
-            if c.dep_ in ("ccomp", "advcl") and any(m.lower_ in ("that", "because", "when") for m in c.children if m.dep_ == "mark") or (
+            if c.dep_ in ("ccomp", "advcl") and any(m.lower_ in marks for m in c.children if m.dep_ in ("mark", "advmod")) or (
                 c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)
             ):
                 subj = next((d for d in c.children if d.dep_ in ("nsubj", "nsubjpass")), None)
