@@ -141,6 +141,7 @@ TABLE = [
     # a year after the noun it names ("the trade agreement of 1972") leaves the story where it is
     ("In January 1975 Moscow renounced the trade agreement of 1972. Ford visited Peking that December.", "that December", "1975-12"),
     ("But events of 1958 soon strained relations. That autumn they quarrelled.", "That autumn", "1958-FA"),
+    ("In 1986 they met. The third phase began with the Angolan offensive of 1987. That autumn they fought.", "That autumn", "1987-FA"),
     ("At the end of 1962 they quarrelled. That autumn they met.", "That autumn", "1962-FA"),
 ]
 

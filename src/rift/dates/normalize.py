@@ -207,8 +207,10 @@ def _update_narrative(ctx: Context, tx: Timex, index: int) -> None:
         return  # "the Soviet Union, which had signed a treaty with Hanoi in November 1978, ...": a look back
     if tx.kb is None and point.gran == "year" and not _clause_initial(ctx.text, tx.start):
         m = _OF_YEAR.search(ctx.text, max(0, tx.start - 30), tx.start)
-        if m and m.group(1).lower() not in _PERIOD_NOUNS:
-            return  # "renounced the trade agreement of 1972": the same, said after the noun
+        if m and m.group(1).lower() not in _PERIOD_NOUNS and _DATED_BEFORE.search(_sentence_before(ctx.text, m.start())):
+            # "in January 1975 Moscow renounced the trade agreement of 1972": the same, said after the
+            # noun, in a sentence dated otherwise (but "began with the Angolan offensive of 1987")
+            return
     old = ctx.narr
     if old is not None and contains(point, old):
         return
@@ -262,6 +264,17 @@ _PERIOD_NOUNS = frozenset(
     "years remainder turn bulk first last most all some much".split())
 _RANGE_END = re.compile(r"(?:\d{4}\s*[-–—/]\s*|\b(?:from|between)\s+\d{4}\s+(?:to|and|until|till|through)\s+)$")
 _END_POINT = re.compile(r"(?i)\b(?:until|till|since|up to)\b[^.;:()\[\]]*$")
+
+
+_DATED_BEFORE = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b|(?i:\b(?:january|february|march|april|may|june|july|august|september|october|"
+                           r"november|december|spring|summer|autumn|winter)\b)")
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    """The part of the sentence holding ``pos`` that comes before it."""
+    before = text[max(0, pos - 300):pos]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
+    return before[cut + 1:] if cut >= 0 else before
 
 
 def _clause_initial(text: str, pos: int) -> bool:
