@@ -143,3 +143,11 @@ def test_events_essay_telling_of_a_wrong_done_to_oneself_is_a_charge(nlp):
     assert not [e for e in ev if e.trigger == "invaded"]  # one event, as with 'claimed'
     ev = run(nlp, "In 1964 Khrushchev told Nasser that Israel had attacked Egypt.")  # not the speaker's wrong
     assert not [e for e in ev if e.trigger == "told" and e.category == "ACCUSE"]
+
+
+def test_events_essay_condemning_a_raid_and_a_subject_before_an_aside(nlp):
+    ev = run(nlp, "On 4 May 1978 South African paratroopers attacked the SWAPO camp at Cassinga, and the Security Council "
+                  "condemned the raid as an armed invasion of Angola.")
+    assert dyads(e for e in ev if e.trigger == "condemned") == {("UNO", "ZAF")}  # whoever raided
+    ev = run(nlp, "In December 1975 Pretoria, finding itself alone, pulled its forces out of Angola.")
+    assert coded(ev, "pulled") == {("ZAF", "AGO", "RETREAT")}

@@ -74,7 +74,8 @@ class EventCoder:
         if obj is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children):
             return None
         entry = self.extractor.noun_entry(obj)
-        if entry is None or any(c.dep_ in ("poss", "compound", "amod", "prep") and c.pos_ in ("PROPN", "PRON", "ADP") for c in obj.children):
+        if entry is None or any(c.dep_ in ("poss", "compound", "amod", "prep") and c.pos_ in ("PROPN", "PRON", "ADP") and c.lower_ != "as"
+                                for c in obj.children):  # ("condemned the raid as an armed invasion": what it called it)
             return None
         lemma = obj.lemma_.lower()
         src = {s.code for s in frame.sources}

@@ -301,8 +301,10 @@ class EventExtractor(NominalFrames):
                 last = max(c.subtree, key=lambda t: t.i)
                 dated = any(t.ent_type_ in ("DATE", "EVENT") or (t.like_num and len(t.text) == 4) for t in c.subtree) or c.i == c.sent.start
                 # "By 1948 Pakistani units were fighting": only auxiliaries between subject and verb
-                adjacent = all(verb.doc[j].head.i == verb.i and verb.doc[j].dep_ in ("aux", "auxpass", "neg")
-                               for j in range(last.i + 1, verb.i))
+                # (or a participle clause set off by commas: "In December 1975 Pretoria, finding itself alone, pulled")
+                aside = {t.i for d in verb.children if d.dep_ == "advcl" and d.tag_ in ("VBG", "VBN") and last.i < d.i < verb.i for t in d.subtree}
+                adjacent = all((verb.doc[j].head.i == verb.i and verb.doc[j].dep_ in ("aux", "auxpass", "neg", "punct")) or j in aside
+                               for j in range(last.i + 1, verb.i)) and (not aside or verb.doc[last.i + 1].text == ",")
                 if adjacent and last.i < verb.i and last.pos_ == "PROPN" and A.at(last) and dated:
                     first = last
                     while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "PROPN":
