@@ -151,3 +151,24 @@ def test_events_essay_condemning_a_raid_and_a_subject_before_an_aside(nlp):
     assert dyads(e for e in ev if e.trigger == "condemned") == {("UNO", "ZAF")}  # whoever raided
     ev = run(nlp, "In December 1975 Pretoria, finding itself alone, pulled its forces out of Angola.")
     assert coded(ev, "pulled") == {("ZAF", "AGO", "RETREAT")}
+
+
+def test_events_essay_people_and_risings_no_actor_stands_for(nlp):
+    ev = run(nlp, "Zhou wrote to Nehru in January 1959. That March the revolt in Lhasa was crushed and the Dalai Lama fled "
+                  "to India, where he was given asylum.")
+    assert not [e for e in ev if e.trigger in ("crushed", "given")]
+    ev = run(nlp, "In March 1969 China and the Soviet Union quarrelled over the river. Soviet border guards were attacked "
+                  "on the island.")  # forces attacked: by the other side of the story
+    assert dyads(e for e in ev if e.trigger == "attacked") == {("CHN", "SUN")}
+
+
+def test_events_essay_a_letter_dated_speaks_on_its_date_and_promised_goods(nlp):
+    ev = run(nlp, "In October 1958 India protested. Zhou's letter of 23 January 1959 stated that China did not recognise "
+                  "the McMahon Line.")
+    assert years(ev, "recognise") == {"1959-01-23"}
+    ev = run(nlp, "In November 1962 Peking pulled its forces back. In 1963 Moscow delivered the first of the MiG-21s it "
+                  "had promised India the previous August.")
+    assert dyads(e for e in ev if e.trigger == "delivered") == {("SUN", "IND")}
+    ev = run(nlp, "In 1959 China and India quarrelled. On 2 November 1961 Nehru approved the forward policy of pushing "
+                  "Indian posts into territory China held.")
+    assert not [e for e in ev if e.trigger == "approved"]  # his own policy; China is named inside it

@@ -280,6 +280,8 @@ class ActorTagger:
                 verb = verb.head  # "left China and destroyed their blueprints": the conjuncts share a subject
             own_subj = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for t in c.subtree}
             subj_heads = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        if has_dep and kind == "person" and tok.dep_ in ("nsubj", "nsubjpass") and _unnamed_person_before(tok, found):
+            return []  # "the Dalai Lama fled to India, where he was given asylum": someone no actor stands for
         best = None
         best_key = None
         orphans: set[int] = set()
@@ -459,6 +461,16 @@ class ActorTagger:
         doc._.actors = actors
         doc._.actor_spans = spans
         return doc
+
+
+def _unnamed_person_before(tok, found: list["_Found"]) -> bool:
+    """Whether the nearest subject before pronoun ``tok`` in its sentence is a proper name no actor
+    mention covers (a person the knowledge base does not know: "the Dalai Lama")."""
+    covered = {i for f in found for i in range(f.span.start, f.span.end)}
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != tok.head.i:
+            return t.pos_ == "PROPN" and t.i not in covered and not t.ent_type_ in ("GPE", "NORP", "ORG", "LOC")
+    return False
 
 
 def _cataphor(tok, found: list["_Found"], groups: dict) -> list["_Found"]:

@@ -282,12 +282,16 @@ def _noun_bound(timex: Span, event: Span | None) -> bool:
     if noun is None or noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in _TIME_HEADS or noun.lemma_.lower() in _HAPPENINGS:
         # "the summer of 1960": a date itself; "events of 1958 strained relations": what happened then
         return False
+    if noun.lemma_.lower() in _MESSAGES and noun.dep_ in ("nsubj", "nsubjpass"):
+        return False  # "Zhou's letter of 23 January 1959 stated that ...": the message speaks on its date
     if event is None:
         return True
     phrase = {t.i for t in noun.subtree}
     return event.root.i not in phrase
 
 
+_MESSAGES = frozenset({"letter", "note", "message", "telegram", "cable", "memorandum", "speech", "statement", "declaration",
+                       "broadcast", "editorial", "article", "interview", "communique", "communiqué", "reply", "protest"})
 _HAPPENINGS = frozenset({"event", "incident", "development", "happening", "crisis", "clash", "fighting", "war",
                          "battle", "trouble", "unrest", "upheaval", "turmoil", "change", "shift", "split", "break"})
 _TIME_HEADS = frozenset({"summer", "winter", "spring", "autumn", "fall", "end", "beginning", "start", "middle", "course",

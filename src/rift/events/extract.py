@@ -1059,6 +1059,13 @@ class EventExtractor(NominalFrames):
             coding.category in ("ACCUSE", "REJECT", "SUPPORT", "REQUEST", "PROTEST", "THREATEN")
         ):
             return []  # "when the deal was exposed": words about a thing, by no one named, to no one named
+        if not sources and passive and not targets and patient is not None and not self.np_actors(patient, A) and (
+            (coding.category in ("ASSAULT", "COERCE") and patient.pos_ == "NOUN" and not self.agent_class.get(patient.lemma_.lower()))
+            or (patient.lower_ in ("he", "him", "she", "her"))
+        ):
+            # "the revolt in Lhasa was crushed": force against a thing or a rising, by no one named;
+            # "he was given asylum" of someone no actor stands for
+            return []
         if not sources and passive and not targets:
             # "the loan was made to the Chinese": the recipient first, then the agent from context
             targets, _b, _s = self._targets(trig, entry, coding, A, obj_noun, set())
@@ -1274,6 +1281,13 @@ class EventExtractor(NominalFrames):
                 frontier = nxt
                 if out:
                     break
+        if not out and (entry.cat or coding.category) == "AID":
+            # "delivered the first of the MiG-21s it had promised India": goods go to whom they were promised
+            for c in objs:
+                for d in c.subtree:
+                    if d.dep_ == "relcl" and d.i != c.i:
+                        out += keep([r for e in d.children if e.dep_ in ("dative", "dobj", "iobj") for r in self.np_actors(e, A)]
+                                    + self.prep_actors(d, ("to",), A))
         blocked = False
         if not out:
             # "supported democratic countries", "returned to neutrality": the act names a non-actor
@@ -1309,7 +1323,12 @@ class EventExtractor(NominalFrames):
             return True  # "fight the Korean War": a named war or crisis is not a party
         if tok.pos_ == "PRON" or self.noun_entry(tok) is not None or tok.lemma_.lower() in self.rel_nouns:
             return False
+        # names inside a clause of the phrase do not make it a party ("the policy of pushing posts into
+        # territory China held"), though a relative clause often names the party ("tankers that carried Iranian oil")
+        inner = {t.i for d in tok.subtree if d.dep_ in ("pcomp", "advcl", "ccomp") and d.i != tok.i for t in d.subtree}
         for t in tok.subtree:
+            if t.i in inner:
+                continue
             if t.ent_type_ in ("EVENT", "DATE", "WORK_OF_ART", "LAW"):
                 continue
             if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
