@@ -172,3 +172,15 @@ def test_events_essay_a_letter_dated_speaks_on_its_date_and_promised_goods(nlp):
     ev = run(nlp, "In 1959 China and India quarrelled. On 2 November 1961 Nehru approved the forward policy of pushing "
                   "Indian posts into territory China held.")
     assert not [e for e in ev if e.trigger == "approved"]  # his own policy; China is named inside it
+
+
+def test_events_essay_the_island_arms_bought_and_what_an_accusation_says(nlp):
+    ev = run(nlp, "In March 1964 Athens shipped soldiers to Cyprus. On 4 March 1964 the Security Council voted to send a "
+                  "peacekeeping force to the island.")
+    assert dyads(e for e in ev if e.trigger == "send") == {("UNO", "CYP")}
+    ev = run(nlp, "In 1969 Chinese troops ambushed a Soviet patrol on the island of Zhenbao.")
+    assert dyads(ev) == {("CHN", "SUN")}
+    ev = run(nlp, "In January 1972 Makarios bought weapons from Czechoslovakia. In 1963 China bought wheat from Canada.")
+    assert coded(ev, "bought") == {("CSK", "CYP", "AID"), ("CHN", "CAN", "COOPERATE")}
+    ev = run(nlp, "On 2 July 1974 Makarios wrote to General Gizikis accusing the Greek junta of plotting to kill him.")
+    assert coded(ev, "accusing") == {("CYP", "GRC", "ACCUSE")} and not [e for e in ev if e.trigger == "kill"]

@@ -57,6 +57,9 @@ AGREEMENT_NAMES = frozenset({"accord", "accords", "agreement", "treaty", "confer
                              "process", "formula", "statement", "memorandum", "resolution", "conversations"})
 
 
+ISLAND_WINDOW = 6  # sentences back that "the island" looks for an island state
+
+
 def _start(f: "_Found") -> int:
     return f.span.start
 
@@ -370,6 +373,30 @@ class ActorTagger:
                 out.append(_Found(doc[tok.i - 1 : tok.i + 1], best.code, best.kind, "name", best.name))
         return out
 
+    def islands(self, doc: Doc, found: list[_Found]) -> list[_Found]:
+        """'the island': the island state the text named last, a few sentences back at most
+        ("Athens shipped soldiers to Cyprus ... a peacekeeping force to the island")."""
+        taken = {i for f in found for i in range(f.span.start, f.span.end)}
+        out: list[_Found] = []
+        for tok in doc:
+            if tok.lower_ != "island" or tok.i in taken or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ in ("PROPN", "NOUN")):
+                continue  # "the island of Damansky", "the island fortress"
+            sent = sentence_index(doc, tok.idx)
+            best = None
+            for f in found:
+                if f.span.start >= tok.i:
+                    break
+                if f.code in self.kb.island_states and f.kind == "state" and (
+                    sent is None or f.sent is None or sent - f.sent <= ISLAND_WINDOW
+                ):
+                    best = f
+            if best is not None:
+                out.append(_Found(doc[tok.i - 1 : tok.i + 1], best.code, best.kind, "name", best.name))
+        return out
+
     def context(self, doc: Doc, found: list[_Found]) -> list[_Found]:
         """Pronoun and collective mentions, resolved against ``found`` (sorted by position)."""
         taken = {i for f in found for i in range(f.span.start, f.span.end)}
@@ -449,6 +476,8 @@ class ActorTagger:
         found = found + self.short_names(doc, found)
         found.sort(key=lambda f: f.span.start)
         found = found + self.halves(doc, found)
+        found.sort(key=lambda f: f.span.start)
+        found = found + self.islands(doc, found)
         found.sort(key=lambda f: f.span.start)
         found = found + self.context(doc, found)
         found.sort(key=lambda f: (f.span.start, f.code))

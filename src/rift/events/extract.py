@@ -438,6 +438,8 @@ class EventExtractor(NominalFrames):
                 continue
             if dep == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
                 prep, host = head, head.head
+                if host.pos_ in ("NOUN", "PROPN") and host.dep_ == "dobj" and prep.lower_ == "of":
+                    host = host.head  # "accusing the junta of plotting ...", the 'of' hung on the accused
                 host_entry = self.verb_entry(host) if host.pos_ in ("VERB", "AUX") else None
                 if prep.lower_ in ("of", "for", "with") and host_entry is not None and host_entry.cat == "ACCUSE":
                     # "accused the Chinese of persecuting Kazakhs": the accusation is the event
@@ -843,6 +845,9 @@ class EventExtractor(NominalFrames):
             # no one departed (but "Soviet experts left China with their blueprints")
             return []
         obj = self.object_noun(trig)
+        if trig.lemma_.lower() in ("buy", "purchase") and obj is not None and any(t.lemma_.lower() in MATERIEL for t in [obj, *obj.conjuncts]):
+            # "the weapons he had bought from Czechoslovakia": the seller armed the buyer
+            entry = replace(entry, cat="AID", inverse=True)
         if trig.lemma_.lower() in JOINING and obj is not None:
             joined = self.noun_entry(obj)
             if joined is not None and not joined.light and joined.cat is not None and joined.cat != entry.cat:
