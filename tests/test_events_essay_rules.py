@@ -184,3 +184,15 @@ def test_events_essay_the_island_arms_bought_and_what_an_accusation_says(nlp):
     assert coded(ev, "bought") == {("CSK", "CYP", "AID"), ("CHN", "CAN", "COOPERATE")}
     ev = run(nlp, "On 2 July 1974 Makarios wrote to General Gizikis accusing the Greek junta of plotting to kill him.")
     assert coded(ev, "accusing") == {("CYP", "GRC", "ACCUSE")} and not [e for e in ev if e.trigger == "kill"]
+
+
+def test_events_essay_treaties_not_renewed_visits_returned_and_acts_that_end_things(nlp):
+    ev = run(nlp, "In April 1979 Peking announced that it would not renew the Sino-Soviet treaty of 1950.")
+    assert {(e.source, e.target, e.intensity < 0) for e in ev if e.trigger == "renew"} == {("CHN", "SUN", True)}
+    ev = run(nlp, "In May 1972 Nixon visited Moscow. Brezhnev returned the visit the following June.")
+    assert coded(ev, "returned") == {("SUN", "USA", "CONSULT")}
+    ev = run(nlp, "In 1979 the Soviet invasion of Afghanistan ended detente.")  # the invasion is the act
+    assert dyads(ev) == {("SUN", "AFG")}
+    ev = run(nlp, "In 1972 China and the Soviet Union quarrelled. The Soviet leaders, anxious not to be left behind, did "
+                  "not cancel the summit.")
+    assert not [e for e in ev if e.trigger == "left"]

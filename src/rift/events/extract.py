@@ -848,15 +848,21 @@ class EventExtractor(NominalFrames):
         if trig.lemma_.lower() in ("buy", "purchase") and obj is not None and any(t.lemma_.lower() in MATERIEL for t in [obj, *obj.conjuncts]):
             # "the weapons he had bought from Czechoslovakia": the seller armed the buyer
             entry = replace(entry, cat="AID", inverse=True)
-        if trig.lemma_.lower() in JOINING and obj is not None:
+        if entry.reverse and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and self.noun_entry(c) is not None and not self.noun_entry(c).light
+                                 for c in trig.children):
+            return []  # "the Soviet invasion of Afghanistan ended detente": an act ended it, the act is coded itself
+        if trig.lemma_.lower() in JOINING | {"return", "repay"} and obj is not None:
             joined = self.noun_entry(obj)
             if joined is not None and not joined.light and joined.cat is not None and joined.cat != entry.cat:
-                # "West Germany, Japan and China joined the boycott": each took part in the act the noun names
+                # "West Germany, Japan and China joined the boycott": each took part in the act the noun names;
+                # "Brezhnev returned the visit": paid one of his own
                 entry = replace(entry, cat=None, light=True, symmetric=False, preps=joined.preps)
         if obj is not None and (trig.lemma_.lower(), obj.lemma_.lower()) in IDIOMS:
             return []  # "paid the price of Nixon's opening", "took place": no act between states
         if trig.lemma_.lower() == "cut" and any(c.lower_ == "short" for c in trig.children):
             return []  # "cut his stay short": ended a visit early
+        if trig.lemma_.lower() == "leave" and any(c.lower_ == "behind" for c in trig.children):
+            return []  # "anxious not to be left behind": outpaced, not withdrawn
         if trig.lemma_.lower() == "recall" and obj is not None and self.noun_entry(obj) is not None and not self.noun_entry(obj).light:
             return []  # "recalled Khrushchev's appeals": remembered them, no envoy was called home
         if trig.lemma_.lower() == "conclude" and not any(c.dep_ == "dobj" for c in trig.children) and any(
