@@ -196,3 +196,12 @@ def test_events_essay_treaties_not_renewed_visits_returned_and_acts_that_end_thi
     ev = run(nlp, "In 1972 China and the Soviet Union quarrelled. The Soviet leaders, anxious not to be left behind, did "
                   "not cancel the summit.")
     assert not [e for e in ev if e.trigger == "left"]
+
+
+def test_events_essay_the_pair_named_last_and_an_undertaking_to_stop(nlp):
+    ev = run(nlp, "In 1978 French and Belgian paratroopers flew to Mobutu's rescue at Kolwezi. That August Neto visited "
+                  "Kinshasa, and the two neighbours agreed to stop harbouring each other's rebels.")
+    assert coded(ev, "stop") == {("AGO", "ZAR", "AGREE"), ("ZAR", "AGO", "AGREE")}
+    ev = run(nlp, "In February 1948 Stalin called the Yugoslav and Bulgarian leaders to Moscow and demanded that both "
+                  "governments sign an agreement.")  # Moscow alone named since: still the pair
+    assert {t for _s, t in dyads(e for e in ev if e.trigger == "demanded")} == {"YUG", "BGR"}

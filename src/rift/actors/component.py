@@ -562,6 +562,8 @@ def _coordinated_pair(found: list["_Found"], sent: int | None, span) -> list[str
             continue
         other = next((g for g in recent if g.span.root.i == root.head.i and g.code != f.code), None)
         if other is not None:
+            if len({g.code for g in recent if g.span.start > f.span.start and g.code not in (f.code, other.code)}) >= 2:
+                return []  # another pair was named since ("French and Belgian paratroopers ... Neto visited Kinshasa")
             return [other.code, f.code]
     return []
 

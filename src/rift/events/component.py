@@ -119,7 +119,12 @@ class EventCoder:
                 if obj.i == frame.trigger.root.i:  # a reaction: the trigger itself points back
                     ref = ActorRef(code, obj.text, obj.i, obj.i + 1, "anaphor")
                 else:
-                    ref = ActorRef(code, " ".join(t.text for t in obj.subtree), obj.left_edge.i, obj.right_edge.i + 1, "anaphor")
+                    words = []
+                    for t in obj.subtree:  # the phrase up to any parenthesis ("the raid as an invasion (Saunders, 33)")
+                        if t.text == "(":
+                            break
+                        words.append(t)
+                    ref = ActorRef(code, " ".join(t.text for t in words), obj.left_edge.i, words[-1].i + 1 if words else obj.i + 1, "anaphor")
                 return [(s, ref, conf) for s in sources if s.code != code]
             other = A.partner(frame.sent, frame.trigger.start, src_codes)
             if other is None:

@@ -861,6 +861,14 @@ class EventExtractor(NominalFrames):
             return []  # "paid the price of Nixon's opening", "took place": no act between states
         if trig.lemma_.lower() == "cut" and any(c.lower_ == "short" for c in trig.children):
             return []  # "cut his stay short": ended a visit early
+        stopped = [c for c in trig.children if c.dep_ in ("xcomp", "dobj", "pcomp") and c.tag_ == "VBG"] if entry.reverse else []
+        if stopped and all(self.verb_entry(c) is None for c in stopped):
+            # "agreed to stop harbouring each other's rebels": an undertaking to end what the lexicon does
+            # not know; agreed to, it is an agreement, else nothing can be said of it
+            if trig.dep_ == "xcomp" and trig.head.lemma_.lower() in ("agree", "promise", "pledge", "undertake", "consent", "decide"):
+                entry = replace(entry, cat="AGREE", mode=None, reverse=False, light=False)
+            else:
+                return []
         if trig.lemma_.lower() == "leave" and any(c.lower_ == "behind" for c in trig.children):
             return []  # "anxious not to be left behind": outpaced, not withdrawn
         if trig.lemma_.lower() == "recall" and obj is not None and self.noun_entry(obj) is not None and not self.noun_entry(obj).light:
