@@ -205,3 +205,11 @@ def test_events_essay_the_pair_named_last_and_an_undertaking_to_stop(nlp):
     ev = run(nlp, "In February 1948 Stalin called the Yugoslav and Bulgarian leaders to Moscow and demanded that both "
                   "governments sign an agreement.")  # Moscow alone named since: still the pair
     assert {t for _s, t in dyads(e for e in ev if e.trigger == "demanded")} == {"YUG", "BGR"}
+
+
+def test_events_essay_a_treaty_with_someone_and_a_protest_to_the_other_side(nlp):
+    ev = run(nlp, "In January 1960 China's boundary agreement with Burma worried India.")
+    assert {(s, t) for s, t in dyads(e for e in ev if e.trigger == "agreement")} == {("CHN", "BUR"), ("BUR", "CHN")}
+    ev = run(nlp, "In 1956-57 the Chinese built a highway across the Aksai Chin. In October 1958 the Indian government "
+                  "protested that the road crossed Indian territory.")
+    assert coded(ev, "protested") == {("IND", "CHN", "ACCUSE")}

@@ -35,6 +35,9 @@ ABOUT_NOUNS = frozenset({"anniversary", "commemoration", "memory", "centenary", 
 UNREAL_MODS = frozenset({"future", "possible", "potential", "eventual", "prospective", "hypothetical", "imagined",
                          "feared", "threatened", "planned", "proposed", "intended", "likely", "probable"})
 # "in support of", "in protest against": the noun says what the clause's subject did it for
+# agreements both parties make: "X's treaty with Y" is agreed each way
+MUTUAL_NOUNS = frozenset({"agreement", "treaty", "pact", "accord", "alliance", "settlement", "understanding", "entente", "armistice",
+                          "truce", "ceasefire", "communique", "communiqué", "protocol", "convention"})
 PURPOSE_NOUNS = frozenset({"support", "protest", "retaliation", "reprisal", "solidarity", "defence", "defense", "response", "revenge", "defiance"})
 
 
@@ -228,6 +231,11 @@ class NominalFrames:
             coding = replace(coding, mode="hypothetical")  # "any future skirmishes with the Chinese": not (yet) an act
         paired = {r.code for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for r in self.np_actors(c, A, depth=2, of=False)}
         recip = not targets and (any(r.kind == "collective" for r in sources) or len(paired) >= 2)
+        if targets and tok.lemma_.lower() in MUTUAL_NOUNS and coding.mode != "hypothetical" and any(
+            r.start >= p.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in [c] for r in targets
+        ):
+            # "China's boundary agreement with Burma": both parties agreed, each with the other
+            sources, targets, recip = _dedupe(sources + targets), [], True
         frame = Frame(sent, tok.doc[tok.i : tok.i + 1], coding, sources, targets, recip)
         frame.blocked = blocked and not recip
         if entry.mode == "visit" and not targets and not recip:
@@ -371,6 +379,14 @@ class NominalFrames:
             if targets and t.dep_ in SUBJ:
                 break
         targets = _dedupe(targets)[:1]
+        if not targets and trig.lemma_.lower() in ("protest", "complain"):
+            # "the Indian government protested that the road crossed Indian territory": a protest goes to
+            # the other side of the story when the clause names no one else
+            other = A.partner(sent, trig.i, src)
+            if other is None:
+                return []
+            ch = self.chain(trig)
+            return [Frame(sent, trig.doc[trig.i : trig.i + 1], self.apply_chain(Coding("ACCUSE", "allege"), ch), sources, [other], False, 0.6)]
         if not targets:
             return []
         subj = next((t for t in comp.subtree if t.dep_ in SUBJ and any(A.at(x) for x in t.subtree)), None)
