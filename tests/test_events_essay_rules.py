@@ -213,3 +213,10 @@ def test_events_essay_a_treaty_with_someone_and_a_protest_to_the_other_side(nlp)
     ev = run(nlp, "In 1956-57 the Chinese built a highway across the Aksai Chin. In October 1958 the Indian government "
                   "protested that the road crossed Indian territory.")
     assert coded(ev, "protested") == {("IND", "CHN", "ACCUSE")}
+
+
+def test_events_essay_two_who_both_rejected_a_plan_did_not_reject_each_other(nlp):
+    ev = run(nlp, "In 1964 the Americans tried to mediate through Dean Acheson, but Makarios and the Greek prime minister, "
+                  "Papandreou, both rejected his plan.")
+    got = dyads(e for e in ev if e.trigger == "rejected")
+    assert got and not got & {("CYP", "GRC"), ("GRC", "CYP")}

@@ -419,6 +419,8 @@ class ActorTagger:
                     continue
                 if span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
                     continue
+                if span.root.dep_ == "appos" and (span.root.head.conjuncts or span.root.head.pos_ == "PRON"):
+                    continue  # "Makarios and Papandreou, both rejected ...", "they both": the ones just named
             colls.append(span)
         pron_toks = [t for t in doc if t.lower_ in self.kb.pronouns and t.i not in taken]
         if has_dep:  # "At first the United States recognized the new government": a body named by its role

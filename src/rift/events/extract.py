@@ -1115,6 +1115,11 @@ class EventExtractor(NominalFrames):
         if len(src_codes) >= 2 and any(c.dep_ == "dobj" and c.lemma_.lower() in TRUCE_NOUNS for c in trig.children):
             targets = []  # "both governments accepted a UN ceasefire": with each other; the UN only brokered it
         tgt_codes = {t.code for t in targets}
+        if targets and tgt_codes <= src_codes and len(src_codes) >= 2 and all(
+            t.kind == "pronoun" and t.text.lower() in ("his", "her", "its", "their") for t in targets
+        ):
+            # "Makarios and Papandreou both rejected his plan": 'his' is someone else's, not one of theirs
+            targets, tgt_codes = [], set()
         if targets and tgt_codes < src_codes and len(src_codes) >= 3:
             # "Angola, the Soviet Union, Cuba and Brazil recognised the new government (Angola)": the
             # parser put the object's antecedent in the list of subjects; the others acted on it
