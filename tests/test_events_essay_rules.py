@@ -220,3 +220,12 @@ def test_events_essay_two_who_both_rejected_a_plan_did_not_reject_each_other(nlp
                   "Papandreou, both rejected his plan.")
     got = dyads(e for e in ev if e.trigger == "rejected")
     assert got and not got & {("CYP", "GRC"), ("GRC", "CYP")}
+
+
+def test_events_essay_own_forces_shipped_and_leaving_an_alliance(nlp):
+    ev = run(nlp, "Meanwhile Athens secretly shipped thousands of Greek soldiers to Cyprus in 1964.")
+    assert coded(ev, "shipped") == {("GRC", "CYP", "AID")}
+    ev = run(nlp, "In August 1974 Karamanlis withdrew Greece from NATO's military command. In 1966 France withdrew from NATO.")
+    assert coded(ev, "withdrew") == {("GRC", "NATO", "SANCTION"), ("FRA", "NATO", "SANCTION")}
+    ev = run(nlp, "In 1988 the Soviets withdrew their troops from Afghanistan.")
+    assert coded(ev, "withdrew") == {("SUN", "AFG", "RETREAT")}

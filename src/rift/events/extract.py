@@ -64,6 +64,8 @@ IRREGULAR_PAST = {"forgave": "forgive", "forgiven": "forgive", "forbade": "forbi
                   "undertook": "undertake", "upheld": "uphold", "overran": "overrun", "overrode": "override", "foresaw": "foresee",
                   "forsook": "forsake", "forswore": "forswear", "besought": "beseech", "outbid": "outbid", "rebuilt": "rebuild",
                   "overcame": "overcome", "underwrote": "underwrite", "mistook": "mistake", "misled": "mislead"}
+# international bodies and alliances (actor codes) that a state can leave
+ORGANISATIONS = frozenset({"NATO", "UNO", "WTO", "SEATO", "CENTO", "OAS", "ARL", "EEC", "COMINFORM", "COMINTERN"})
 # people whose journeys are not their state's visits
 PRIVATE_TRAVELLERS = frozenset({"athlete", "tourist", "refugee", "pilgrim", "emigrant", "immigrant", "migrant", "student", "fan",
                                 "spectator", "traveller", "traveler"})
@@ -893,6 +895,14 @@ class EventExtractor(NominalFrames):
                         if p.dep_ == "pobj" and self.noun_entry(p) is not None:
                             obj, obj_entry = p, self.noun_entry(p)
         agent_cls = self.agent_class_of(*(c for c in trig.children if c.dep_ in ("nsubj", "dobj", "nsubjpass"))) if entry.agents else None
+        if entry.agents and entry.cat == "RETREAT" and agent_cls is None:
+            own = {r.code for r in self.subject_of(trig, A)[0]}
+            left = {r.code for r in self.prep_actors(trig, ("from",), A)}
+            own_state = own and any(c.dep_ == "dobj" and {r.code for r in A.at(c)} == own for c in trig.children)
+            if own_state or left & ORGANISATIONS:
+                # "withdrew Greece from NATO's military command", "France withdrew from NATO": leaving a
+                # body or an alliance is a break with it, not a retreat
+                agent_cls = "civilian"
         if entry.mode == "visit" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in FLOW_GOODS for c in trig.children
         ):
@@ -1214,8 +1224,10 @@ class EventExtractor(NominalFrames):
                 own_object = True  # its own goods ("destroyed all the blueprints of their projects")
             elif found and not kept and c_entry is not None:
                 self_only = False  # the actor's own act as object ("ended their bombardment"): look on
-            elif found and not kept and (entry.cat or coding.category) == "MOBILIZE":
-                self_only = False  # "reinforced the Seventh Fleet": a show of force moves one's own forces
+            elif found and not kept and (entry.cat or coding.category) in TRANSFER:
+                # "reinforced the Seventh Fleet", "shipped thousands of Greek soldiers to Cyprus": one's own
+                # forces or goods moved, to whoever the clause names
+                self_only = False
             elif found and not kept and (any(r.kind != "pronoun" for r in found) or c.lemma_.lower() in SELF_NOUNS):
                 # "liberated his country with help from the Red Army": done to itself (but "cut its
                 # sugar quota" is done to whoever gets the quota)
