@@ -903,34 +903,10 @@ class EventExtractor(NominalFrames):
                 # "withdrew Greece from NATO's military command", "France withdrew from NATO": leaving a
                 # body or an alliance is a break with it, not a retreat
                 agent_cls = "civilian"
-        if entry.mode == "visit" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in FLOW_GOODS for c in trig.children
-        ):
-            # "flew arms to Hanoi": goods travel, no one visits
-            entry = replace(entry, cat="AID", mode=None)
-        rescue = [p for c in trig.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
-                  if p.dep_ == "pobj" and p.lemma_.lower() in RESCUE] if entry.mode == "visit" else []
-        if rescue:
-            entry = replace(entry, cat="AID", mode=None)  # "flew to Mobutu's rescue"
-            absorbed.update(p.i for p in rescue)
-        if entry.mode == "visit" and any(c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and p.lemma_.lower() == "war" for p in c.children)
-                                         for c in trig.children):
-            if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in trig.children):
-                return []  # "had nearly gone to war with Argentina": it did not
-            entry = replace(entry, cat="ASSAULT", mode=None, preps=("with", "against"))  # "went to war with America"
-        if entry.mode == "visit" and (any(c.lower_ in ("on", "ahead") and (c.dep_ in ("prt", "advmod") or any(p.dep_ == "pcomp" for p in c.children))
-                                          for c in trig.children) or (
-            (subj := self.subject_of(trig, A)[1]) is not None and (
-                subj.lemma_.lower() in PRIVATE_TRAVELLERS or (trig.lemma_.lower() == "arrive" and self.agent_class.get(subj.lemma_.lower()))
-            )
-        )):  # ("Soviet advisers arrived in Belgrade to help": what they came to do is the act)
-            return []  # "went on supplying MiGs to New Delhi": carried on; "British athletes went to Moscow": no envoy
-        if entry.mode == "visit" and any(
-            c.dep_ == "prep" and c.lower_ in entry.preps and any(
-                p.dep_ == "pobj" and not A.at(p) and p.pos_ == "PROPN" and p.ent_type_ in ("GPE", "LOC", "FAC") for p in c.children)
-            for c in trig.children
-        ):
-            return []  # "flew to New York to denounce the invasion": a place, not a state, is visited
+        if entry.mode == "visit":
+            entry = self._journey(trig, entry, A, absorbed)
+            if entry is None:
+                return []
         coding = base_coding(entry, obj_entry if uses_obj else None, agent_cls, self.lex)
         if coding is not None and coding.category == "ASSAULT":
             # "retaliated with a bitter personal attack on Mao", "launched a propaganda attack"
@@ -984,6 +960,37 @@ class EventExtractor(NominalFrames):
         if entry.kind == "attitude" and entry.experiencer == "object":
             return self._psych_frames(trig, entry, coding, A, sent)
         return self._action_frames(trig, entry, coding, ch, A, sent, obj if (uses_obj and obj_entry is not None) else None)
+
+    def _journey(self, trig: Token, entry: LexEntry, A: DocActors, absorbed: set[int]) -> LexEntry | None:
+        """What a verb of travel ("flew", "went", "arrived") codes: a visit, aid, war, or nothing."""
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in FLOW_GOODS for c in trig.children):
+            return replace(entry, cat="AID", mode=None)  # "flew arms to Hanoi": goods travel, no one visits
+        rescue = [p for c in trig.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                  if p.dep_ == "pobj" and p.lemma_.lower() in RESCUE]
+        if rescue:
+            absorbed.update(p.i for p in rescue)
+            return replace(entry, cat="AID", mode=None)  # "flew to Mobutu's rescue"
+        if any(c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and p.lemma_.lower() == "war" for p in c.children)
+               for c in trig.children):
+            if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in trig.children):
+                return None  # "had nearly gone to war with Argentina": it did not
+            return replace(entry, cat="ASSAULT", mode=None, preps=("with", "against"))  # "went to war with America"
+        if any(c.lower_ in ("on", "ahead") and (c.dep_ in ("prt", "advmod") or any(p.dep_ == "pcomp" for p in c.children))
+               for c in trig.children):
+            return None  # "went on supplying MiGs to New Delhi": carried on
+        subj = self.subject_of(trig, A)[1]
+        if subj is not None and (subj.lemma_.lower() in PRIVATE_TRAVELLERS or (
+            trig.lemma_.lower() == "arrive" and self.agent_class.get(subj.lemma_.lower())
+        )):
+            # "British athletes went to Moscow": no envoy; "Soviet advisers arrived in Belgrade to help":
+            # what they came to do is the act
+            return None
+        if any(c.dep_ == "prep" and c.lower_ in entry.preps and any(
+            p.dep_ == "pobj" and not A.at(p) and p.pos_ == "PROPN" and p.ent_type_ in ("GPE", "LOC", "FAC") for p in c.children)
+            for c in trig.children
+        ):
+            return None  # "flew to New York to denounce the invasion": a place, not a state, is visited
+        return entry
 
     def _hostile_tone(self, noun: Token) -> bool:
         """A message written in anger: 'a sharply worded note', 'an angry letter', 'a stiff protest'."""
@@ -1204,9 +1211,7 @@ class EventExtractor(NominalFrames):
         out: list[ActorRef] = []
         if trig.dep_ == "acl" and trig.head.dep_ == "dobj" and trig.head.lemma_.lower() in self.verbal_media:
             # "sent him a brutal letter warning that ...": the letter speaks to whom it was sent
-            host = trig.head.head
-            out = keep([r for c in host.children if c.dep_ in ("dative", "iobj") for r in self.np_actors(c, A)]
-                       + self.prep_actors(host, ("to",), A))
+            out = keep(self._recipients(trig.head.head, A))
             if out:
                 return _dedupe(out), False, False
         objs = [c for c in trig.children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and not self.is_reciprocal(c)]
@@ -1322,8 +1327,7 @@ class EventExtractor(NominalFrames):
             for c in objs:
                 for d in c.subtree:
                     if d.dep_ == "relcl" and d.i != c.i:
-                        out += keep([r for e in d.children if e.dep_ in ("dative", "dobj", "iobj") for r in self.np_actors(e, A)]
-                                    + self.prep_actors(d, ("to",), A))
+                        out += keep(self._recipients(d, A, ("dative", "iobj", "dobj")))
         blocked = False
         if not out:
             # "supported democratic countries", "returned to neutrality": the act names a non-actor
@@ -1335,6 +1339,10 @@ class EventExtractor(NominalFrames):
         if out:
             self_only = False
         return _dedupe(out), blocked, self_only
+
+    def _recipients(self, verb: Token, A: DocActors, deps: tuple[str, ...] = ("dative", "iobj")) -> list[ActorRef]:
+        """Whom a verb of giving or sending reaches: its indirect object or its 'to' phrase."""
+        return [r for c in verb.children if c.dep_ in deps for r in self.np_actors(c, A)] + self.prep_actors(verb, ("to",), A)
 
     def _non_state_recipient(self, trig: Token) -> bool:
         """'trained and armed the Mukti Bahini guerrillas': aid to a movement, not to a state (the
