@@ -500,7 +500,7 @@ def _unnamed_person_before(tok, found: list["_Found"]) -> bool:
     covered = {i for f in found for i in range(f.span.start, f.span.end)}
     for t in reversed(tok.doc[tok.sent.start : tok.i]):
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != tok.head.i:
-            return t.pos_ == "PROPN" and t.i not in covered and not t.ent_type_ in ("GPE", "NORP", "ORG", "LOC")
+            return t.pos_ == "PROPN" and t.i not in covered and t.ent_type_ not in ("GPE", "NORP", "ORG", "LOC")
     return False
 
 

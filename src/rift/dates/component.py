@@ -242,10 +242,7 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
             # "During the Korean War" or "under Carter" would say); the story's own finer date
             # inside its span ("on 17 July 1974") dates the act better
             now = narrative_time(doc, span.start_char)
-            if now is not None and now.start and now.end and rec.interval.get("start") and rec.interval.get("end") and (
-                iso_key(rec.interval["start"]) <= iso_key(now.start) and iso_key(now.end) <= iso_key(rec.interval["end"])
-                and (iso_key(now.start), iso_key(now.end)) != (iso_key(rec.interval["start"]), iso_key(rec.interval["end"]))
-            ):
+            if now is not None and _strictly_inside((now.start, now.end), (rec.interval.get("start"), rec.interval.get("end"))):
                 return now
         if raw:
             t = raw[k]
@@ -255,6 +252,14 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
         return TimeSpan(value=rec.value, start=rec.interval["start"], end=rec.interval["end"], precision=rec.precision,
                         explicit=rec.explicit, mod=rec.mod, kb=kb_id)
     return narrative_time(doc, span.start_char)
+
+
+def _strictly_inside(inner: tuple[str | None, str | None], outer: tuple[str | None, str | None]) -> bool:
+    """Whether ISO interval ``inner`` lies within ``outer`` and is not the same interval."""
+    if not all(inner) or not all(outer):
+        return False
+    (a, b), (c, d) = (iso_key(x) for x in inner), (iso_key(x) for x in outer)
+    return c <= a and b <= d and (a, b) != (c, d)
 
 
 # prepositions that make a named period the frame of an act ("During the Korean War China paid ...")
