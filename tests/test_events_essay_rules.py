@@ -229,3 +229,10 @@ def test_events_essay_own_forces_shipped_and_leaving_an_alliance(nlp):
     assert coded(ev, "withdrew") == {("GRC", "NATO", "SANCTION"), ("FRA", "NATO", "SANCTION")}
     ev = run(nlp, "In 1988 the Soviets withdrew their troops from Afghanistan.")
     assert coded(ev, "withdrew") == {("SUN", "AFG", "RETREAT")}
+
+
+def test_events_essay_the_junta_is_the_one_named_with_its_capital_before(nlp):
+    ev = run(nlp, "The story ends with the years of the Athens junta. In 1967 Ankara threatened to invade Cyprus, and "
+                  "Vance shuttled between Ankara, Athens and Nicosia. Under American pressure the junta agreed to "
+                  "withdraw its troops from the island.")
+    assert dyads(e for e in ev if e.trigger == "pressure") == {("USA", "GRC")}

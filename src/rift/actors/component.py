@@ -457,6 +457,8 @@ class ActorTagger:
             if has_dep and _names_a_thing(tok, taken):
                 continue
             ante = _cataphor(tok, merged, groups) if has_dep else []
+            if not ante and tok.lemma_.lower() in BARE_GOVERNMENT:
+                ante = _named_before(tok, found)
             ante = ante or self._pronoun_antecedent(doc, tok, self.kb.pronouns.get(tok.lower_, "thing"), merged, groups)
             if not ante:
                 continue
@@ -542,6 +544,26 @@ def _bare_government(tok, taken: set[int]) -> bool:
         return False
     return not any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "in", "at")) or c.dep_ == "relcl"
                    or (c.dep_ == "amod" and c.lower_ not in BARE_GOVERNMENT_ADJS) for c in tok.children)
+
+
+def _named_before(tok, found: list["_Found"]) -> list["_Found"]:
+    """'the junta' after 'the Athens junta', 'the regime' after 'the Iraqi regime': the state the
+    same noun was last named with (its modifier or its 'in' phrase), earlier in the document."""
+    lemma = tok.lemma_.lower()
+    by_token: dict[int, list[_Found]] = {}
+    for f in found:
+        if f.span.start < tok.i and f.kind != "pronoun":
+            for i in range(f.span.start, f.span.end):
+                by_token.setdefault(i, []).append(f)
+    for t in reversed(tok.doc[max(0, tok.i - 2000) : tok.i]):
+        if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+            continue
+        near = [c for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+        near += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for p in c.children if p.dep_ == "pobj"]
+        named = [f for c in near for f in by_token.get(c.i, [])]
+        if named:
+            return named
+    return []
 
 
 def _coordinated_pair(found: list["_Found"], sent: int | None, span) -> list[str]:
