@@ -236,3 +236,10 @@ def test_events_essay_the_junta_is_the_one_named_with_its_capital_before(nlp):
                   "Vance shuttled between Ankara, Athens and Nicosia. Under American pressure the junta agreed to "
                   "withdraw its troops from the island.")
     assert dyads(e for e in ev if e.trigger == "pressure") == {("USA", "GRC")}
+
+
+def test_events_essay_the_three_governments(nlp):
+    ev = run(nlp, "In May 1988 Angola and Cuba opened talks with South Africa in London. On 8 August the three "
+                  "governments agreed a ceasefire.")
+    pairs = dyads(e for e in ev if e.trigger == "agreed")
+    assert {("AGO", "ZAF"), ("ZAF", "AGO"), ("CUB", "ZAF"), ("ZAF", "CUB")} <= pairs

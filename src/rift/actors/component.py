@@ -225,8 +225,8 @@ class ActorTagger:
         return len(span) == 1 and span.end < len(doc) and doc[span.end].text == "-" and span.text in self.kb.combining
 
     # -- context: pronouns and collectives ----------------------------------------------------
-    def _salient_pair(self, doc: Doc, found: list[_Found], sent: int, before: int) -> list[str]:
-        """The two actors the text is about around sentence ``sent``: most mentioned recently."""
+    def _salient_pair(self, doc: Doc, found: list[_Found], sent: int, before: int, n: int = 2) -> list[str]:
+        """The two (or ``n``) actors the text is about around sentence ``sent``: most mentioned recently."""
         score: dict[str, float] = {}
         for f in found:
             if f.span.start_char >= before:
@@ -245,7 +245,7 @@ class ActorTagger:
             for f in found:  # a document that names its pair only later
                 score.setdefault(f.code, 0.01)
         ranked = sorted(score, key=lambda c: -score[c])
-        return ranked[:2] if len(ranked) >= 2 else []
+        return ranked[:n] if len(ranked) >= n else []
 
     def _leader_pair(self, found: list[_Found], sent: int | None, span: Span) -> list[str]:
         """'the two leaders' / 'both leaders': the states of the last two leaders named just before
@@ -439,11 +439,15 @@ class ActorTagger:
             if what == "c":
                 span = obj
                 sent = sentence_index(doc, span.start_char)
-                pair = list(self.kb.fixed_collectives.get(span[-1].lower_, []))
-                pair = pair or (self._leader_pair(merged, sent, span) if "leader" in span.text.lower() else [])
-                pair = pair or (_coordinated_pair(merged, sent, span) if has_dep else [])
-                pair = pair or self._salient_pair(doc, merged, sent, span.start_char)
-                if len(pair) == 2:
+                if len(span) > 1 and span[1].lower_ == "three":
+                    # "the three governments agreed a ceasefire": the three actors the text is about
+                    pair = self._salient_pair(doc, merged, sent, span.start_char, n=3)
+                else:
+                    pair = list(self.kb.fixed_collectives.get(span[-1].lower_, []))
+                    pair = pair or (self._leader_pair(merged, sent, span) if "leader" in span.text.lower() else [])
+                    pair = pair or (_coordinated_pair(merged, sent, span) if has_dep else [])
+                    pair = pair or self._salient_pair(doc, merged, sent, span.start_char)
+                if len(pair) >= 2:
                     new = [_Found(span, code, "collective", "collective", None) for code in pair]
                     groups[span.start] = new
                     out.extend(new)
