@@ -243,3 +243,14 @@ def test_events_essay_the_three_governments(nlp):
                   "governments agreed a ceasefire.")
     pairs = dyads(e for e in ev if e.trigger == "agreed")
     assert {("AGO", "ZAF"), ("ZAF", "AGO"), ("CUB", "ZAF"), ("ZAF", "CUB")} <= pairs
+
+
+def test_events_essay_a_ceasefire_declared_a_pull_back_and_what_a_proposal_puts_forward(nlp):
+    ev = run(nlp, "On 20 October 1962 the Chinese army attacked India in both sectors. Then, on 21 November, Peking "
+                  "declared a unilateral ceasefire and pulled its forces back.")
+    assert coded(ev, "declared") == {("CHN", "IND", "CONCEDE")} and coded(ev, "pulled") == {("CHN", "IND", "RETREAT")}
+    ev = run(nlp, "In 1776 the colonies declared independence. In 1950 Nehru declared that India would stay neutral.")
+    assert not [e for e in ev if e.trigger == "declared"]
+    ev = run(nlp, "In November 1959 Zhou proposed that both armies pull back twenty kilometres, which Nehru turned down.")
+    assert not [e for e in ev if e.trigger == "pull"]
+    assert coded(ev, "proposed") == {("CHN", "IND", "AGREE")}

@@ -58,6 +58,8 @@ AGREEMENT_NOUNS = frozenset({"treaty", "agreement", "declaration", "accord", "pa
 NON_STATE_GROUPS = frozenset({"guerrilla", "rebel", "insurgent", "militia", "partisan", "movement", "faction",
                               "tribesman", "tribesmen", "separatist", "resistance", "opposition", "exile", "mujahideen",
                               "contra", "fighter"})
+# verbs whose that-clause is what they put forward, not an act ("proposed that both armies pull back")
+PROPOSING = frozenset({"propose", "suggest", "offer", "recommend"})
 # irregular past forms the lemmatizer sometimes leaves as they are (tagged VB or NN)
 IRREGULAR_PAST = {"forgave": "forgive", "forgiven": "forgive", "forbade": "forbid", "forbidden": "forbid", "overthrew": "overthrow",
                   "overthrown": "overthrow", "withdrew": "withdraw", "withdrawn": "withdraw", "withheld": "withhold",
@@ -525,11 +527,14 @@ class EventExtractor(NominalFrames):
         own_clause = trig is not top and any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children) and (
             {c.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")} != {c.i for c in top.children if c.dep_ in ("nsubj", "nsubjpass")}
         )  # "... that the Russians stop, and when they refused, Germany declared war": a clause of its own
-        if top.dep_ == "ccomp" and not own_clause and self.lex.controllers.get(top.head.lemma_.lower()) in ("threaten", "request") and (
+        if top.dep_ == "ccomp" and not own_clause and (self.lex.controllers.get(top.head.lemma_.lower()) in ("threaten", "request") or (
+            top.head.lemma_.lower() in PROPOSING
+        )) and (
             self.verb_entry(top.head) is not None or self.lex.controllers.get(top.head.lemma_.lower()) == "threaten"
         ):
             # "warned Washington that China would intervene", "demanded that the Russians stop their
-            # mobilization": the warning or the demand is the event, not what it asks for
+            # mobilization", "proposed that both armies pull back": the warning, the demand or the
+            # proposal is the event, not what it asks for
             ch.under_accusation = True
         if top.dep_ in ("ccomp", "parataxis") and (saying := self.saying_verb(top.head)) in self._saying:
             ch.modes.append("reported")
