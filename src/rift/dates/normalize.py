@@ -270,18 +270,18 @@ _DATED_BEFORE = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b|(?i:\b(?:january|febru
                            r"november|december|spring|summer|autumn|winter)\b)")
 
 
-def _sentence_before(text: str, pos: int) -> str:
-    """The part of the sentence holding ``pos`` that comes before it."""
-    before = text[max(0, pos - 300):pos]
-    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("! "), before.rfind("? "))
+def _sentence_before(text: str, pos: int, window: int = 300, clause: bool = False) -> str:
+    """The part of the sentence (with ``clause``, of the clause after a semicolon) holding ``pos``
+    that comes before it, looking back at most ``window`` characters."""
+    before = text[max(0, pos - window):pos]
+    marks = (". ", "\n", "! ", "? ") + (("; ",) if clause else ())
+    cut = max(before.rfind(m) for m in marks)
     return before[cut + 1:] if cut >= 0 else before
 
 
 def _clause_initial(text: str, pos: int) -> bool:
     """True when at most three words stand between the start of the sentence and ``pos``."""
-    before = text[max(0, pos - 120):pos]
-    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "), before.rfind("! "), before.rfind("? "))
-    head = before[cut + 1:] if cut >= 0 else (before if pos <= 120 else before)
+    head = _sentence_before(text, pos, 120, clause=True)
     if _PART_OF_PERIOD.fullmatch(head.strip()):
         return True  # "In the first weeks of 1978 ...", "By the end of 1962 ...": the sentence's own date
     return len(re.findall(r"[\w'’-]+", head)) <= 3

@@ -1098,14 +1098,12 @@ class EventExtractor(NominalFrames):
         reciprocal = self.reciprocal_in(trig) or any(self.reciprocal_in(h) for h in ch.controllers)
         if not sources and passive and not targets and patient is not None and not self.np_actors(patient, A) and (
             coding.category in ("ACCUSE", "REJECT", "SUPPORT", "REQUEST", "PROTEST", "THREATEN")
+            or (coding.category in ("ASSAULT", "COERCE") and patient.pos_ == "NOUN" and not self.agent_class.get(patient.lemma_.lower()))
+            or patient.lower_ in ("he", "him", "she", "her")
         ):
-            return []  # "when the deal was exposed": words about a thing, by no one named, to no one named
-        if not sources and passive and not targets and patient is not None and not self.np_actors(patient, A) and (
-            (coding.category in ("ASSAULT", "COERCE") and patient.pos_ == "NOUN" and not self.agent_class.get(patient.lemma_.lower()))
-            or (patient.lower_ in ("he", "him", "she", "her"))
-        ):
-            # "the revolt in Lhasa was crushed": force against a thing or a rising, by no one named;
-            # "he was given asylum" of someone no actor stands for
+            # by no one named, to no one named: "when the deal was exposed" (words about a thing), "the
+            # revolt in Lhasa was crushed" (force against a rising), "he was given asylum" (someone no
+            # actor stands for)
             return []
         if not sources and passive and not targets:
             # "the loan was made to the Chinese": the recipient first, then the agent from context

@@ -232,7 +232,7 @@ class NominalFrames:
         paired = {r.code for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for r in self.np_actors(c, A, depth=2, of=False)}
         recip = not targets and (any(r.kind == "collective" for r in sources) or len(paired) >= 2)
         if targets and tok.lemma_.lower() in MUTUAL_NOUNS and coding.mode != "hypothetical" and any(
-            r.start >= p.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in [c] for r in targets
+            c.dep_ == "prep" and c.lower_ == "with" and any(r.start >= c.i for r in targets) for c in tok.children
         ):
             # "China's boundary agreement with Burma": both parties agreed, each with the other
             sources, targets, recip = _dedupe(sources + targets), [], True
@@ -379,23 +379,23 @@ class NominalFrames:
             if targets and t.dep_ in SUBJ:
                 break
         targets = _dedupe(targets)[:1]
-        if not targets and trig.lemma_.lower() in ("protest", "complain"):
+        conf = 1.0
+        if targets:
+            subj = next((t for t in comp.subtree if t.dep_ in SUBJ and any(A.at(x) for x in t.subtree)), None)
+            if subj is not None and any(r.code == targets[0].code for x in subj.subtree for r in A.at(x)):
+                # "claimed that the Americans and the Chinese were arming the rebels": both are accused
+                targets = _dedupe([r for x in subj.subtree for r in A.at(x) if r.code not in src and r.kind != "pronoun"]) or targets
+        elif trig.lemma_.lower() in ("protest", "complain"):
             # "the Indian government protested that the road crossed Indian territory": a protest goes to
             # the other side of the story when the clause names no one else
             other = A.partner(sent, trig.i, src)
             if other is None:
                 return []
-            ch = self.chain(trig)
-            return [Frame(sent, trig.doc[trig.i : trig.i + 1], self.apply_chain(Coding("ACCUSE", "allege"), ch), sources, [other], False, 0.6)]
-        if not targets:
+            targets, conf = [other], 0.6
+        else:
             return []
-        subj = next((t for t in comp.subtree if t.dep_ in SUBJ and any(A.at(x) for x in t.subtree)), None)
-        if subj is not None and any(r.code == targets[0].code for x in subj.subtree for r in A.at(x)):
-            # "claimed that the Americans and the Chinese were arming the rebels": both are accused
-            targets = _dedupe([r for x in subj.subtree for r in A.at(x) if r.code not in src and r.kind != "pronoun"]) or targets
-        ch = self.chain(trig)
-        coding = self.apply_chain(Coding("ACCUSE", "allege"), ch)
-        return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets)]
+        coding = self.apply_chain(Coding("ACCUSE", "allege"), self.chain(trig))
+        return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets, False, conf)]
 
     def opinion_frames(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
         """'the Soviets considered the Chinese far too hasty', 'named the Soviet Union as their threat'."""
