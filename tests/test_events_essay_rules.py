@@ -254,3 +254,39 @@ def test_events_essay_a_ceasefire_declared_a_pull_back_and_what_a_proposal_puts_
     ev = run(nlp, "In November 1959 Zhou proposed that both armies pull back twenty kilometres, which Nehru turned down.")
     assert not [e for e in ev if e.trigger == "pull"]
     assert coded(ev, "proposed") == {("CHN", "IND", "AGREE")}
+
+
+def test_events_essay_a_collective_named_in_apposition_is_those_states(nlp):
+    ev = run(nlp, "In 1964 the Soviets and the Chinese argued. The Americans tried to mediate between the two allies, "
+                  "Greece and Turkey, through Dean Acheson, but Makarios and the Greek prime minister, Papandreou, "
+                  "both rejected his plan.")
+    assert dyads(e for e in ev if e.trigger == "mediate") == {("USA", "GRC"), ("USA", "TUR")}
+    assert dyads(e for e in ev if e.trigger == "rejected") == {("CYP", "USA"), ("GRC", "USA")}
+
+
+def test_events_essay_an_act_that_runs_until_a_named_period_ends_is_dated_where_the_story_is(nlp):
+    ev = run(nlp, "In 1969 China and the Soviet Union fought on the Ussuri. The two nations continued to have "
+                  "disagreements until the end of the Cold War.")
+    assert {e.date.value for e in ev if e.trigger == "have"} == {"1969"}
+
+
+def test_events_essay_a_government_named_by_where_it_sits(nlp):
+    ev = run(nlp, "Under American pressure the junta in Athens agreed to withdraw its troops from the island of Cyprus.")
+    assert ("GRC", "CYP") in dyads(e for e in ev if e.trigger == "withdraw")
+    ev = run(nlp, "In 1963 the government in Saigon refused American advice.")
+    assert ("RVN", "USA") in dyads(e for e in ev if e.trigger == "refused")
+
+
+def test_events_essay_forces_sent_to_a_state_help_it_but_not_to_its_border_or_against_it(nlp):
+    ev = run(nlp, "In March 1977 Morocco sent troops to Zaire in French aircraft.")
+    assert coded(ev, "sent") == {("MAR", "ZAR", "AID")}
+    ev = run(nlp, "In 1969 the Soviets sent troops to the Chinese border. In 1970 the Soviets sent troops against China.")
+    assert {e.category for e in ev if e.trigger == "sent"} == {"MOBILIZE"}
+
+
+def test_events_essay_a_shuttle_or_a_mediation_between_states_consults_each(nlp):
+    ev = run(nlp, "That November Ankara threatened to invade, and only Cyrus Vance's shuttle between Ankara, Athens and "
+                  "Nicosia averted a war in 1967.")
+    assert coded(ev, "shuttle") == {("USA", "TUR", "CONSULT"), ("USA", "GRC", "CONSULT"), ("USA", "CYP", "CONSULT")}
+    ev = run(nlp, "The Indian mediation between China and the Americans failed in 1952.")
+    assert dyads(e for e in ev if e.trigger == "mediation") == {("IND", "CHN"), ("IND", "USA")}

@@ -421,6 +421,8 @@ class ActorTagger:
                     continue
                 if span.root.dep_ == "appos" and (span.root.head.conjuncts or span.root.head.pos_ == "PRON"):
                     continue  # "Makarios and Papandreou, both rejected ...", "they both": the ones just named
+            if has_dep and any(c.dep_ in ("appos", "conj") and c.i in taken and doc[c.i - 1].text == "," for c in span.root.children if c.i > span.root.i):
+                continue  # "the two allies, Greece and Turkey": the states the apposition names
             colls.append(span)
         pron_toks = [t for t in doc if t.lower_ in self.kb.pronouns and t.i not in taken]
         if has_dep:  # "At first the United States recognized the new government": a body named by its role

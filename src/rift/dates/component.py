@@ -237,6 +237,12 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
         rec = pairs[k][1]
         kb_span = pairs[k][0]
         framed = kb_span.start > 0 and doc[kb_span.start - 1].lower_ in _FRAMING_PREPS
+        if not rec.explicit and framed and doc[kb_span.start - 1].lower_ in ("until", "till"):
+            # "continued to quarrel until the end of the Cold War": the act runs from the story's
+            # present to that end, so it is dated where the story is, not by the named period
+            now = narrative_time(doc, span.start_char)
+            if now is not None:
+                return now
         if not rec.explicit and rec.interval is not None and not framed:
             # "but Wilson's government refused": the government that acts is named, not when (as
             # "During the Korean War" or "under Carter" would say); the story's own finer date

@@ -33,9 +33,15 @@ from rift.events.frames import (
     NP_DEPS,
     _dedupe,
 )
+from rift.actors.component import BARE_GOVERNMENT
 from rift.events.lexicon import PARTICLES, LexEntry, Lexicon, load_lexicon
 from rift.text_utils import orphan_subject
 from rift.events.nominal import NominalFrames
+
+# bodies that govern a state, named by where they sit: "the junta in Athens", "the government in Saigon"
+# verbs of sending forces somewhere ("sent troops to Zaire")
+SENDING = frozenset({"send", "dispatch", "rush", "fly", "ship", "airlift"})
+GOVERNING = BARE_GOVERNMENT | {"government", "cabinet", "leader", "ruler", "colonel", "general"}
 
 __all__ = ["ActorRef", "DocActors", "EventExtractor", "Frame"]
 
@@ -225,6 +231,8 @@ class EventExtractor(NominalFrames):
                 for t in frontier:
                     for c in t.children:
                         if c.dep_ in NP_DEPS or c.dep_ == "pobj" or (of and c.dep_ in ("prep", "agent") and c.lower_ in ("of", "from", "by")) or (
+                            of and c.dep_ == "prep" and c.lower_ == "in" and t.lemma_.lower() in GOVERNING  # "the junta in Athens"
+                        ) or (
                             of and c.dep_ == "acl" and c.tag_ == "VBN"  # "Quemoy, an island held by the Nationalists"
                         ):
                             nxt.append(c)
@@ -927,6 +935,11 @@ class EventExtractor(NominalFrames):
             # "sent a carrier group", "sent troops": moving forces is a show of force
             coding = Coding("MOBILIZE", "troops", kind=entry.kind)
             obj_entry = LexEntry(lemma=obj.lemma_.lower(), pos="noun", cat="MOBILIZE", example="-")
+        elif (entry.light and entry.cat == "AID" and trig.lemma_.lower() in SENDING and coding is not None
+              and coding.category == "MOBILIZE" and obj is not None and self._sent_to_state(trig, obj, A)):
+            # "Morocco sent troops to Zaire": forces sent to a state (not to its border, nor against
+            # it) go to its help
+            coding = Coding("AID", None, kind=entry.kind)
         asked = [c for c in trig.children if c.dep_ == "ccomp"] + [  # (the parser may hang the question on whom it asks)
             g for c in trig.children if c.dep_ in ("dobj", "dative") for g in c.children if g.dep_ in ("relcl", "ccomp", "acl")
         ] if trig.lemma_.lower() == "ask" else []
@@ -965,6 +978,15 @@ class EventExtractor(NominalFrames):
         if entry.kind == "attitude" and entry.experiencer == "object":
             return self._psych_frames(trig, entry, coding, A, sent)
         return self._action_frames(trig, entry, coding, ch, A, sent, obj if (uses_obj and obj_entry is not None) else None)
+
+    @staticmethod
+    def _sent_to_state(trig: Token, obj: Token, A: DocActors) -> bool:
+        """'sent troops to Zaire': a state itself, not a place of it ("to the Chinese border"), is
+        where the forces go, and no 'against' says whom they face."""
+        preps = [c for t in (trig, obj) for c in t.children if c.dep_ in ("prep", "dative")]
+        if any(c.lower_ == "against" for c in preps):
+            return False
+        return any(p.dep_ == "pobj" and A.at(p) for c in preps if c.lower_ == "to" for p in c.children)
 
     def _journey(self, trig: Token, entry: LexEntry, A: DocActors, absorbed: set[int]) -> LexEntry | None:
         """What a verb of travel ("flew", "went", "arrived") codes: a visit, aid, war, or nothing."""
