@@ -138,6 +138,12 @@ TABLE = [
     ("In March 1969 they clashed, and the year before they had quarrelled. That August they clashed again.", "That August", "1969-08"),
     ("In February 1979 Moscow, which had signed a treaty with Hanoi in November 1978, protested. In April they met.", "April", "1979-04"),
     ("Nasser had nationalised the canal in July 1956. In October Israel invaded.", "October", "1956-10"),
+    ("In January 1968 Dubcek took over, after Brezhnev, visiting Prague in December 1967, had refused to help. "
+     "At the end of March they met.", "the end of March", "1968-03"),
+    ("In February 1961 China lent Albania money, which replaced the Soviet credits promised in 1957. "
+     "That spring Moscow cut its aid.", "That spring", "1961-SP"),
+    ("In 1959 Moscow refused to give the data, which was promised in 1957. That autumn they quarrelled.",
+     "That autumn", "1959-FA"),
     # a year after the noun it names ("the trade agreement of 1972") leaves the story where it is
     ("In January 1975 Moscow renounced the trade agreement of 1972. Ford visited Peking that December.", "that December", "1975-12"),
     ("But events of 1958 soon strained relations. That autumn they quarrelled.", "That autumn", "1958-FA"),

@@ -290,3 +290,14 @@ def test_events_essay_a_shuttle_or_a_mediation_between_states_consults_each(nlp)
     assert coded(ev, "shuttle") == {("USA", "TUR", "CONSULT"), ("USA", "GRC", "CONSULT"), ("USA", "CYP", "CONSULT")}
     ev = run(nlp, "The Indian mediation between China and the Americans failed in 1952.")
     assert dyads(e for e in ev if e.trigger == "mediation") == {("IND", "CHN"), ("IND", "USA")}
+
+
+def test_events_essay_the_peoples_republic_is_the_state_so_named_last(nlp):
+    ev = run(nlp, "In 1971 China and the United States talked. That October the General Assembly voted to seat the "
+                  "People's Republic and to expel Taipei.")
+    assert dyads(e for e in ev if e.trigger == "seat") == {("UNO", "CHN")}
+    ev = run(nlp, "In 1955 West Germany joined NATO, and the Federal Republic rearmed.")
+    assert {e.source for e in ev if e.trigger == "rearmed"} == {"DEU"}
+    # with no state of that name before it, it stays unnamed
+    ev = run(nlp, "In 1971 the General Assembly voted to seat the People's Republic.")
+    assert not [e for e in ev if e.trigger == "seat"]

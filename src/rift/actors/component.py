@@ -9,6 +9,7 @@ resolved at the date of its clause. Pronouns ("they", "his") and collectives ("b
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 import numpy
@@ -57,6 +58,8 @@ AGREEMENT_NAMES = frozenset({"accord", "accords", "agreement", "treaty", "confer
                              "process", "formula", "statement", "memorandum", "resolution", "conversations"})
 
 
+# "the People's Republic", "the Federal Republic" (not "the Republic of ...", named in full)
+_REPUBLIC = re.compile(r"\b[Tt]he ((?:[A-Z][a-z]+(?:['\u2019]s)? ){1,2}Republic)\b(?! of\b)")
 ISLAND_WINDOW = 6  # sentences back that "the island" looks for an island state
 
 
@@ -373,6 +376,37 @@ class ActorTagger:
                 out.append(_Found(doc[tok.i - 1 : tok.i + 1], best.code, best.kind, "name", best.name))
         return out
 
+    def republics(self, doc: Doc, found: list[_Found]) -> list[_Found]:
+        """'the People's Republic', 'the Federal Republic': the state the text named last whose
+        official name has that phrase ("China ... the General Assembly voted to seat the People's
+        Republic")."""
+        taken = {i for f in found for i in range(f.span.start, f.span.end)}
+        out: list[_Found] = []
+        for m in _REPUBLIC.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            codes = self._republic_codes(m.group(1).replace("’", "'").lower())
+            best = None
+            for f in found:
+                if f.span.start >= span.start:
+                    break
+                if f.code in codes and f.kind == "state":
+                    best = f
+            if best is not None:
+                out.append(_Found(span, best.code, "state", "name", best.name))
+        return out
+
+    def _republic_codes(self, phrase: str) -> frozenset[str]:
+        """Codes of states one of whose names holds ``phrase`` ("people's republic") as a whole."""
+        cache = self.__dict__.setdefault("_republics", {})
+        if phrase not in cache:
+            pat = re.compile(r"(?:^|\s)" + re.escape(phrase) + r"(?:\s|$)")
+            cache[phrase] = frozenset(
+                s.code for key, cands in self.kb.aliases.items() if pat.search(key)
+                for c in cands if c.form == "name" for s in c.senses)
+        return cache[phrase]
+
     def islands(self, doc: Doc, found: list[_Found]) -> list[_Found]:
         """'the island': the island state the text named last, a few sentences back at most
         ("Athens shipped soldiers to Cyprus ... a peacekeeping force to the island")."""
@@ -488,6 +522,8 @@ class ActorTagger:
         found = found + self.halves(doc, found)
         found.sort(key=lambda f: f.span.start)
         found = found + self.islands(doc, found)
+        found.sort(key=lambda f: f.span.start)
+        found = found + self.republics(doc, found)
         found.sort(key=lambda f: f.span.start)
         found = found + self.context(doc, found)
         found.sort(key=lambda f: (f.span.start, f.code))

@@ -203,8 +203,12 @@ def _update_narrative(ctx: Context, tx: Timex, index: int) -> None:
         _NOUN_AFTER.match(ctx.text, tx.end)
     ):
         return  # "renounced the 1945 treaty": a year naming a thing does not move the story
-    if tx.kb is None and ctx.narr is not None and _PLUPERFECT_BEFORE.search(ctx.text, max(0, tx.start - 90), tx.start):
-        return  # "the Soviet Union, which had signed a treaty with Hanoi in November 1978, ...": a look back
+    if tx.kb is None and ctx.narr is not None and (
+        _PLUPERFECT_BEFORE.search(ctx.text, max(0, tx.start - 90), tx.start) or _PLUPERFECT_AFTER.match(ctx.text, tx.end)
+    ):
+        # "the Soviet Union, which had signed a treaty with Hanoi in November 1978, ...", "after
+        # Brezhnev, visiting Prague in December 1967, had refused to ...": a look back
+        return
     if tx.kb is None and point.gran == "year" and not _clause_initial(ctx.text, tx.start):
         m = _OF_YEAR.search(ctx.text, max(0, tx.start - 30), tx.start)
         if m and m.group(1).lower() not in _PERIOD_NOUNS and _DATED_BEFORE.search(_sentence_before(ctx.text, m.start())):
@@ -213,6 +217,13 @@ def _update_narrative(ctx: Context, tx: Timex, index: int) -> None:
             return
     old = ctx.narr
     if old is not None and contains(point, old):
+        return
+    if old is not None and tx.kb is None and iso_key(point.interval()[1]) < iso_key(old.interval()[0]) and (
+        _REDUCED_RELATIVE.search(ctx.text, max(0, tx.start - 60), tx.start)
+        or _RELATIVE_BEFORE.search(_sentence_before(ctx.text, tx.start, 160, clause=True))
+    ):
+        # "... which nearly replaced the Soviet credits promised in 1957", "the data, which was
+        # promised in 1957": an earlier date in a relative clause looks back
         return
     if (old is not None and point.gran == "year" and old.gran == "day"
             and not _clause_initial(ctx.text, tx.start)):
@@ -258,6 +269,17 @@ _NOUN_AFTER = re.compile(r"\s+(?!and\b|or\b|to\b|until\b|through\b)[a-z][a-z-]+"
 _PLUPERFECT_BEFORE = re.compile(
     r"(?i)\bhad\s+(?!to\b|a\b|an\b|the\b|no\b|its\b|their\b|his\b|her\b|some\b|little\b|much\b|many\b|been\s+\w+ing\b)"
     r"[^.;:!?(),]*$")
+# ... or after it, once the phrase that holds the date is closed ("visiting Prague in December 1967,
+# had refused", "who in 1957 had promised")
+_PLUPERFECT_AFTER = re.compile(
+    r"(?:[^.;:!?()\n]{0,40}?,)?\s*(?:already\s+|also\s+|earlier\s+|just\s+)?had\s+"
+    r"(?!to\b|a\b|an\b|the\b|no\b|its\b|their\b|his\b|her\b|some\b|little\b|much\b|many\b|been\s+\w+ing\b)[a-z]")
+# a noun and its past participle ("the credits promised in 1957", "the border agreed on in 1960")
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?!(?:was|were|had|has|have|been|be|being|is|are|it|they|he|she|we|who|which|that)\b)[a-z]+s?\s+"
+    r"(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|nt|ught)\s+(?:on\s+)?(?:in|on|during|by)\s+(?:early\s+|late\s+|mid-?\s*)?$")
+# a relative clause that holds the date ("which was promised in 1957", "who in 1949 ...")
+_RELATIVE_BEFORE = re.compile(r"(?i)(?:,\s*|\b)(?:which|who|whom|whose)\b[^,;:()]*$")
 _OF_YEAR = re.compile(r"\b([A-Za-z][a-z-]+)\s+of\s+$")
 _PERIOD_NOUNS = frozenset(
     "beginning end start middle half part course rest close opening spring summer autumn fall winter months weeks days "
