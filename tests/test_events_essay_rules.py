@@ -301,3 +301,35 @@ def test_events_essay_the_peoples_republic_is_the_state_so_named_last(nlp):
     # with no state of that name before it, it stays unnamed
     ev = run(nlp, "In 1971 the General Assembly voted to seat the People's Republic.")
     assert not [e for e in ev if e.trigger == "seat"]
+
+
+def test_events_essay_neither_nor_subjects_each_refuse_and_act_on_no_one_among_them(nlp):
+    ev = run(nlp, "Malaysia was proclaimed on 16 September 1963 and neither Jakarta nor Manila would recognise it.")
+    got = [e for e in ev if e.trigger == "recognise"]
+    assert got and all(e.negated for e in got)
+    assert not dyads(got) & {("IDN", "PHL"), ("PHL", "IDN")}
+
+
+def test_events_essay_places_visited_before_another_coordinated_act_are_all_visited(nlp):
+    ev = run(nlp, "In January 1964 Robert Kennedy visited Jakarta and Kuala Lumpur and persuaded them to accept a ceasefire.")
+    assert dyads(e for e in ev if e.trigger == "visited") == {("USA", "IDN"), ("USA", "MYS")}
+    ev = run(nlp, "In 1973 Egypt attacked Israel and Syria joined the war.")  # a subject of its own still opens the clause
+    assert ("SYR", "ISR") in dyads(ev)
+
+
+def test_events_essay_a_list_of_leaders_the_parser_reads_as_an_apposition(nlp):
+    ev = run(nlp, "At a summit in Manila in August 1963, Sukarno, the Tunku and Macapagal agreed that the UN should "
+                  "ask the people of Borneo.")
+    assert {("IDN", "MYS"), ("MYS", "PHL"), ("IDN", "PHL")} <= dyads(e for e in ev if e.trigger == "agreed")
+    ev = run(nlp, "In 1964 Papandreou, the Greek prime minister, and Makarios rejected the plan of Acheson.")
+    assert {e.source for e in ev if e.trigger == "rejected"} == {"GRC", "CYP"}
+
+
+def test_events_essay_a_look_back_in_another_clause_does_not_date_the_act(nlp):
+    ev = run(nlp, "In September 1963 Britain sent soldiers to defend Malaysia under the agreement it had signed with "
+                  "Malaya in 1957, and Australia and New Zealand later sent troops as well.")
+    assert {e.date.value[:4] for e in ev if e.source in ("AUS", "NZL")} == {"1963"}
+    # a 'when' right after the date is that date
+    ev = run(nlp, "In December 1963 Moscow wrote to Peking. The Russians reverted to a position set forth by Khrushchev "
+                  "at the party congress last January, when he appealed to Peking for patience.")
+    assert {e.date.value for e in ev if e.trigger == "appealed"} == {"1963-01"}

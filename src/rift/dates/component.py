@@ -174,7 +174,7 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
             here.append(k)
     # "deplored the Colombo proposals of December 1962", "abrogated the agreement of 1957": a date
     # bound to a noun dates that thing, not the act around it (unless the act is that noun)
-    here = [k for k in here if not _noun_bound(pairs[k][0], span)]
+    here = [k for k in here if not _noun_bound(pairs[k][0], span) and not _in_other_relative(pairs[k][0], span)]
     if here:
         gov = _governor(span.root)
         same = [k for k in here if gov is not None and getattr(_governor(pairs[k][0].root), "i", None) == gov.i]
@@ -272,6 +272,23 @@ def _strictly_inside(inner: tuple[str | None, str | None], outer: tuple[str | No
 _FRAMING_PREPS = frozenset({"during", "under", "throughout", "in", "after", "before", "since", "by", "until", "till",
                             "following", "amid", "at", "from", "through", "over", "within"})
 _PERIOD_ANAPHOR = re.compile(r"(?:this|that|the same) (?:period|time|phase|span|stage)")
+
+
+def _in_other_relative(timex: Span, event: Span) -> bool:
+    """A date inside a relative clause that looks back (past perfect, or a participle: "the credits
+    promised in 1957") and neither holds the event nor describes its noun ("Britain
+    sent soldiers under the agreement it had signed with Malaya in 1957, and Australia later sent
+    troops": 1957 is the signing's date, not the sending's)."""
+    if not timex.doc.has_annotation("DEP"):
+        return False
+    if any(c.lower_ == "when" and timex.end <= c.i <= timex.end + 1 for c in event.root.children):
+        return False  # "... at the party congress last January, when he appealed ...": the 'when' is that date
+    for a in timex.root.ancestors:
+        if (a.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in a.children)) or (
+            a.dep_ == "acl" and a.tag_ == "VBN"
+        ):
+            return event.root.i != a.head.i and not (a.left_edge.i <= event.root.i <= a.right_edge.i)
+    return False
 
 
 def _noun_bound(timex: Span, event: Span | None) -> bool:

@@ -46,6 +46,12 @@ GOVERNING = BARE_GOVERNMENT | {"government", "cabinet", "leader", "ruler", "colo
 __all__ = ["ActorRef", "DocActors", "EventExtractor", "Frame"]
 
 
+def _neither_nor(subject: Token) -> bool:
+    """'neither Jakarta nor Manila': a subject list that says none of them did it."""
+    return any(c.dep_ == "preconj" and c.lower_ == "neither" for c in subject.children) or any(
+        c.dep_ == "cc" and c.lower_ == "nor" for c in subject.children)
+
+
 # goods whose sending is military aid, not a show of force ("sent transport planes and weapons")
 MATERIEL = frozenset({"weapon", "arm", "arms", "ammunition", "munition", "equipment", "supply", "supplies", "rifle", "gun",
                       "materiel", "spare", "part", "fuel", "food", "grain", "medicine"})
@@ -248,6 +254,14 @@ class EventExtractor(NominalFrames):
             for c in tok.conjuncts:
                 if c.i > tok.i and not self._is_clause_subject(c):
                     found += self.np_actors(c, A, depth, of, conj=False)
+            own = {r.code for r in found}
+            for c in tok.children:
+                # "Sukarno, the Tunku and Macapagal agreed": a list the parser read as an apposition
+                # (an apposition proper names the same actor: "Papandreou, the Greek prime minister")
+                if c.dep_ == "appos" and c.i > tok.i and any(d.dep_ == "conj" for d in c.children) and A.at(c) and not (
+                    {r.code for r in A.at(c)} & own
+                ):
+                    found += self.np_actors(c, A, depth, of, conj=True)
         return _dedupe(found)
 
     def prep_actors(self, tok: Token, preps: tuple[str, ...], A: DocActors) -> list[ActorRef]:
@@ -408,6 +422,8 @@ class EventExtractor(NominalFrames):
         nxt = last.i + 1
         if nxt >= len(tok.doc) or tok.doc[nxt].pos_ != "VERB" or tok.doc[nxt].dep_ != "conj":
             return False
+        if tok.doc[nxt - 1].dep_ == "cc" and nxt - 1 > tok.i:
+            return False  # "visited Jakarta and Kuala Lumpur and persuaded ...": 'and' joins the verbs, not a subject
         # "West Germany, Japan and China joined the boycott": the verb's own subject heads the list
         return not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.doc[nxt].children)
 
@@ -628,7 +644,8 @@ class EventExtractor(NominalFrames):
         if until and any(c.dep_ == "neg" for c in kids):
             return  # "did not agree to a ceasefire until March": they agreed, in March
         if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") or (c.dep_ in ("dobj", "npadvmod") and c.lower_ in ("nothing", "none"))
-               or (c.dep_ in ("nsubj", "nsubjpass", "preconj") and c.i < tok.i and c.lower_ in ("neither", "none", "nobody")) for c in kids):
+               or (c.dep_ in ("nsubj", "nsubjpass", "preconj") and c.i < tok.i and c.lower_ in ("neither", "none", "nobody"))
+               or (c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and _neither_nor(c)) for c in kids):
             if ch.negation is None:
                 ch.negation = "not"
         if lowers & self.fail_adv:
@@ -1178,7 +1195,9 @@ class EventExtractor(NominalFrames):
             targets, reciprocal = [], True  # "Chinese and Indian troops clashed": with each other
         if entry.explicit and not targets and not reciprocal:
             return []
-        if not targets and len(src_codes) >= 2 and (entry.symmetric or any(s.kind == "collective" for s in sources) or is_cooperative(coding.category)):
+        if not targets and len(src_codes) >= 2 and (entry.symmetric or any(s.kind == "collective" for s in sources) or is_cooperative(coding.category)) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and _neither_nor(c) for c in ch.subject_host.children
+        ):  # (but "neither Jakarta nor Manila would recognise it": each refused a third)
             reciprocal = True  # "China and India clashed", "the two agreed to resume talks"
         frame = Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets, reciprocal, conf)
         if coding.mode == "intended" and ch.pledged_by is not None:
