@@ -333,3 +333,27 @@ def test_events_essay_a_look_back_in_another_clause_does_not_date_the_act(nlp):
     ev = run(nlp, "In December 1963 Moscow wrote to Peking. The Russians reverted to a position set forth by Khrushchev "
                   "at the party congress last January, when he appealed to Peking for patience.")
     assert {e.date.value for e in ev if e.trigger == "appealed"} == {"1963-01"}
+
+
+def test_events_essay_common_misspellings_are_read_as_the_words_meant(nlp):
+    ev = run(nlp, "In September 1979 Carter recieved Daniel Ortega at the White House. In 1982 Thatcher's goverment "
+                  "broke off relations with Buenos Aires.")
+    assert ("USA", "NIC") in dyads(e for e in ev if e.trigger == "received")
+    assert ("GBR", "ARG") in dyads(e for e in ev if e.trigger == "broke")
+    # the sentence keeps pointing at the text as written
+    got = next(e for e in ev if e.trigger == "received")
+    assert got.trigger_start is not None and got.trigger_end - got.trigger_start == len("recieved")
+
+
+def test_events_essay_an_act_set_aside_for_another_did_not_happen(nlp):
+    ev = run(nlp, "In July 1979 Washington decided to help Nicaragua rather than isolate it. In 1960 Moscow chose to "
+                  "talk instead of attacking China.")
+    assert not [e for e in ev if e.trigger in ("isolate", "attacking") and not e.negated]
+
+
+def test_events_essay_central_american_is_no_american_and_guerrillas_receive_for_no_state(nlp):
+    ev = run(nlp, "In August 1987 Ortega and the other Central American presidents signed the plan of Oscar Arias of Costa Rica.")
+    assert "USA" not in {e.source for e in ev}
+    ev = run(nlp, "In January 1981 the United States suspended aid to Nicaragua because it believed Nicaragua was "
+                  "sending arms to the guerrillas in El Salvador.")
+    assert not [e for e in ev if e.trigger == "sending"]

@@ -162,7 +162,8 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
         sp, rec = pairs[k]  # starts inside the sentence (bisected); must end inside it too
         if sp.end > s1:
             continue
-        if raw and _PERIOD_ANAPHOR.fullmatch(raw[k].text.lower()):
+        if raw and _PERIOD_ANAPHOR.fullmatch(raw[k].text.lower()) and not (sp.start > 0 and doc[sp.start - 1].lower_ == "at"):
+            # ("at the same time", "at that time": when the last act happened, not the span named before)
             period = _period_antecedent(raw, k)
             if period is not None:
                 return period  # "In this period ...", "During this time ...": the span just named

@@ -46,6 +46,17 @@ GOVERNING = BARE_GOVERNMENT | {"government", "cabinet", "leader", "ruler", "colo
 __all__ = ["ActorRef", "DocActors", "EventExtractor", "Frame"]
 
 
+def _passed_over(tok: Token) -> bool:
+    """An act set aside for another: "... rather than isolate it", "instead of attacking China"."""
+    head = tok.head
+    if tok.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ == "than" and head.i < c.i < tok.i and any(a.lower_ == "rather" for a in c.children)
+        for c in head.children
+    ):
+        return True
+    return tok.dep_ == "pcomp" and head.lower_ == "of" and any(a.lower_ == "instead" for a in head.children)
+
+
 def _neither_nor(subject: Token) -> bool:
     """'neither Jakarta nor Manila': a subject list that says none of them did it."""
     return any(c.dep_ == "preconj" and c.lower_ == "neither" for c in subject.children) or any(
@@ -638,6 +649,8 @@ class EventExtractor(NominalFrames):
 
     def _local_mods(self, tok: Token, ch: Chain) -> None:
         kids = list(tok.children)
+        if _passed_over(tok) and ch.negation is None:
+            ch.negation = "not"  # "work with the new government rather than isolate it", "instead of attacking China"
         lowers = {c.lower_ for c in kids if c.dep_ in ("neg", "advmod", "aux", "auxpass", "det", "preconj")}
         until = any((c.dep_ == "prep" and c.lower_ in ("until", "till")) or (c.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in ("until", "till") for m in c.children)) for c in kids)
@@ -1392,7 +1405,12 @@ class EventExtractor(NominalFrames):
         """'trained and armed the Mukti Bahini guerrillas': aid to a movement, not to a state (the
         object names the group, so the recipient is not looked for in context)."""
         verbs = [trig] + [v for v in trig.conjuncts if v.pos_ in ("VERB", "AUX")]  # "to train and arm the guerrillas"
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in NON_STATE_GROUPS for v in verbs for c in v.children)
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in NON_STATE_GROUPS for v in verbs for c in v.children):
+            return True
+        # "was sending arms to the guerrillas in El Salvador": the goods go to a movement
+        hosts = verbs + [c for v in verbs for c in v.children if c.dep_ == "dobj"]
+        return any(p.dep_ == "pobj" and p.lemma_.lower() in NON_STATE_GROUPS
+                   for h in hosts for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for p in c.children)
 
     def _felt_entry(self, tok: Token) -> LexEntry | None:
         """An attitude read off a participle after 'felt' ("felt betrayed", "felt supported"): the
