@@ -48,6 +48,7 @@ def register_components() -> None:
     import importlib
 
     importlib.import_module("rift.clean.component")
+    importlib.import_module("rift.clean.spelling")
     for _name, module in RIFT_COMPONENTS:
         importlib.import_module(module)
 
@@ -88,6 +89,12 @@ def build_pipeline(model: str = DEFAULT_MODEL, *, exclude: Iterable[str] = ()) -
             nlp.add_pipe("rift_sentences", before=before)
         else:
             nlp.add_pipe("rift_sentences", first=True)
+    if "rift_spelling" not in excluded:
+        # after the lemmatizer, whose lemmas it mends ("recieved" -> "receive"), before rift's own
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.add_pipe("rift_spelling", after="lemmatizer")
+        else:
+            nlp.add_pipe("rift_spelling")
     for name, _module in RIFT_COMPONENTS:
         if name not in excluded:
             nlp.add_pipe(name)

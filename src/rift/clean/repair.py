@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from functools import lru_cache
 from dataclasses import dataclass, field
 
 from rift.clean.offsets import OffsetMap
@@ -292,47 +291,6 @@ def _apply_inline_fixes(text: str, src: array) -> tuple[str, array]:
     return text, src
 
 
-@lru_cache(maxsize=1)
-def _misspellings() -> tuple[dict[str, str], re.Pattern | None]:
-    """The misspelling table (``data/misspellings.yaml``) and a pattern matching its words."""
-    from importlib.resources import files
-
-    import yaml
-
-    table = yaml.safe_load((files("rift.clean") / "data" / "misspellings.yaml").read_text(encoding="utf-8")) or {}
-    table = {str(k).lower(): str(v) for k, v in table.items()}
-    if not table:
-        return table, None
-    words = sorted(table, key=len, reverse=True)
-    return table, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-
-
-def _fix_spellings(text: str, src: array) -> tuple[str, array]:
-    """Common misspellings ("recieved", "goverment") spelt as the lexicons know them; each
-    character of a corrected word points into the word as written."""
-    table, pattern = _misspellings()
-    if pattern is None or not pattern.search(text):
-        return text, src
-    out: list[str] = []
-    new_src = array("q")
-    pos = 0
-    for m in pattern.finditer(text):
-        word = m.group(0)
-        if not (word.islower() or (word[0].isupper() and word[1:].islower())):
-            continue  # "RECIEVED" or "ReCieved": leave what is not plainly a word
-        repl = table[word.lower()]
-        if word[0].isupper():
-            repl = repl[0].upper() + repl[1:]
-        out.append(text[pos:m.start()])
-        new_src.extend(src[pos:m.start()])
-        out.append(repl)
-        new_src.extend(src[m.start() + min(i, len(word) - 1)] for i in range(len(repl)))
-        pos = m.end()
-    out.append(text[pos:])
-    new_src.extend(src[pos:])
-    return "".join(out), new_src
-
-
 # where _break_affix_runs works: long space-free runs and runs of marks (not word characters,
 # spaces or combining marks)
 _AFFIX_RUN = re.compile(r"\S{41,}|[^\w\s]{8,}")
@@ -402,7 +360,6 @@ def repair_text(text: str) -> RepairedText:
     src.append(len(text))
     cleaned = "".join(b.parts)
     cleaned, src = _apply_inline_fixes(cleaned, src)
-    cleaned, src = _fix_spellings(cleaned, src)
     cleaned, src = _break_affix_runs(cleaned, src)
     # paragraph starts may have shifted with the inline fixes: recompute from the separators
     starts = [0] + [m.end() for m in re.finditer(r"\n\n", cleaned)] if cleaned else []
