@@ -354,3 +354,15 @@ def test_events_essay_central_american_is_no_american_and_guerrillas_receive_for
     ev = run(nlp, "In January 1981 the United States suspended aid to Nicaragua because it believed Nicaragua was "
                   "sending arms to the guerrillas in El Salvador.")
     assert not [e for e in ev if e.trigger == "sending"]
+
+
+def test_events_essay_an_act_done_on_a_journey_is_aimed_where_it_went(nlp):
+    ev = run(nlp, "In 1985 Reagan imposed an embargo. Ortega flew to Moscow in April 1985 to ask for more aid.")
+    assert dyads(e for e in ev if e.trigger == "ask") == {("NIC", "SUN")}
+
+
+def test_events_essay_at_someones_request_asks_whoever_then_acted(nlp):
+    ev = run(nlp, "In 1989 Cuba sent arms. At Nicaragua's request the UN sent observers to watch the election.")
+    assert dyads(e for e in ev if e.trigger == "request") == {("NIC", "UNO")}
+    ev = run(nlp, "In 1965 Soviet advisers arrived in North Vietnam at the invitation of Hanoi.")
+    assert ("VDR", "SUN") in dyads(e for e in ev if e.trigger == "invitation")

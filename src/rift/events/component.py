@@ -37,6 +37,7 @@ class EventCoder:
     def __init__(self, lex: Lexicon | None = None):
         self.lex = lex or load_lexicon()
         self.extractor = EventExtractor(self.lex)
+        self._frames_by_token: dict[int, Frame] = {}  # the current doc's frames by trigger token
         conf = self.lex.scoring.get("confidence") or {}
         self.conf_fallback = float(conf.get("fallback_target", 0.6))
         self.conf_kind = {"pronoun": float(conf.get("pronoun", 0.9)), "collective": float(conf.get("collective", 0.8)),
@@ -126,6 +127,9 @@ class EventCoder:
                         words.append(t)
                     ref = ActorRef(code, " ".join(t.text for t in words), obj.left_edge.i, words[-1].i + 1 if words else obj.i + 1, "anaphor")
                 return [(s, ref, conf) for s in sources if s.code != code]
+            dest = self._journey_destination(frame, src_codes)
+            if dest:
+                return [(s, t, conf) for s in sources for t in dest if s.code != t.code]
             other = A.partner(frame.sent, frame.trigger.start, src_codes)
             if other is None:
                 if len(sources) >= 2:  # two actors and no one else around: they act on each other
@@ -135,6 +139,17 @@ class EventCoder:
             conf = min(conf, self.conf_fallback)
         return [(s, t, conf) for s in sources for t in targets if s.code != t.code]
 
+    def _journey_destination(self, frame: Frame, src_codes: set[str]) -> list[ActorRef]:
+        """'Ortega flew to Moscow in April 1985 to ask for more aid': an act done on a journey, with
+        no one named, is aimed at where the journey went."""
+        tok = frame.trigger.root
+        if tok.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return []
+        host = self._frames_by_token.get(tok.head.i)
+        if host is None or host.coding.plover_mode != "visit" or host.coding.negated:
+            return []
+        return [t for t in host.targets if t.code not in src_codes]
+
     def __call__(self, doc: Doc) -> Doc:
         doc_id = doc._.rift_doc_id or ""
         sents = sentences(doc)
@@ -143,6 +158,7 @@ class EventCoder:
             return doc
         A = DocActors(doc)
         frames = self.extractor.frames(doc, sents, A)
+        self._frames_by_token = {f.trigger.root.i: f for f in frames}
         events: list[Event] = []
         seen: set[tuple] = set()
         cites: dict[int, list[CitationRef]] = {}

@@ -41,6 +41,10 @@ MUTUAL_NOUNS = frozenset({"agreement", "treaty", "pact", "accord", "alliance", "
 PURPOSE_NOUNS = frozenset({"support", "protest", "retaliation", "reprisal", "solidarity", "defence", "defense", "response", "revenge", "defiance"})
 
 
+# nouns of asking that a clause's act answers ("at Nicaragua's request", "on the invitation of Hanoi")
+BIDDING_NOUNS = frozenset({"request", "invitation", "behest", "urging", "insistence", "bidding", "suggestion", "appeal"})
+
+
 class NominalFrames:
     """Frames for nouns, adjectives, relationships, reports and judgements (a mixin)."""
 
@@ -196,6 +200,15 @@ class NominalFrames:
         if not targets and tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX"):
             # "withdrew from Sinai under American pressure": the pressure was on whoever withdrew
             targets, _ = self.subject_of(tok.head.head, A)
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("at", "on", "upon") and tok.lemma_.lower() in BIDDING_NOUNS and (
+            tok.head.head.pos_ in ("VERB", "AUX")
+        ):
+            # "At Nicaragua's request the UN sent observers", "at the invitation of Hanoi": whoever asked
+            # asked the one who then acted
+            if not sources:
+                sources, targets = _dedupe(of_actors), []
+            doers, _ = self.subject_of(tok.head.head, A)
+            targets = [r for r in doers if r.code not in {s.code for s in sources}]
         sources, targets = _dedupe(sources), _dedupe(targets)
         if not sources:
             return []
