@@ -366,3 +366,16 @@ def test_events_essay_at_someones_request_asks_whoever_then_acted(nlp):
     assert dyads(e for e in ev if e.trigger == "request") == {("NIC", "UNO")}
     ev = run(nlp, "In 1965 Soviet advisers arrived in North Vietnam at the invitation of Hanoi.")
     assert ("VDR", "SUN") in dyads(e for e in ev if e.trigger == "invitation")
+
+
+def test_events_essay_they_after_a_report_is_who_reported_not_who_was_reported_on(nlp):
+    ev = run(nlp, "In 1983 the Sandinistas claimed that the United States was planning to invade, and they appealed to "
+                  "the UN Security Council several times.")
+    assert dyads(e for e in ev if e.trigger == "appealed") == {("NIC", "UNO")}
+
+
+def test_events_essay_lifting_the_embargo_ends_the_one_imposed_however_far_back(nlp):
+    ev = run(nlp, "On 1 May 1985 Reagan imposed a total trade embargo on Nicaragua. The Soviets promised oil. Cuba sent "
+                  "arms. Honduras closed camps. The UN sent observers. In 1988 the US expelled the Iranian ambassador. "
+                  "On 25 February 1990 Chamorro won. Within weeks Washington lifted the embargo.")
+    assert dyads(e for e in ev if e.trigger == "lifted") == {("USA", "NIC")}

@@ -320,7 +320,10 @@ class ActorTagger:
             # recency first, but a subject one sentence back beats a non-subject in this one
             # and the main clause's subject beats one in a 'when'/'because' clause
             host = f.span.root.head
-            minor = is_subj and host.dep_ == "advcl" and any(c.dep_ == "mark" for c in host.children)
+            # (or in a clause reported by a verb: "the Sandinistas claimed that the United States was planning
+            # to invade, and they appealed to the UN")
+            minor = is_subj and ((host.dep_ == "advcl" and any(c.dep_ == "mark" for c in host.children)) or (
+                host.dep_ == "ccomp" and host.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in host.head.children)))
             key = ((sent - s) + (MINOR_SUBJECT if minor else 0.0 if is_subj else SUBJECT_BONUS), -f.span.start)
             if best_key is None or key < best_key:
                 best, best_key = f, key

@@ -18,6 +18,7 @@ REACTIONS = frozenset({"counterattack", "counter-attack", "retaliate", "riposte"
 HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"})
 NAMED_AGAIN_WINDOW = 8  # sentences back a definite event noun takes the date of the same act told with a date
 ANAPHORA_WINDOW = 5  # sentences back an event noun ("the blockade") looks for the event it names
+NAMED_ANAPHORA_WINDOW = 30  # ... and for an act that named the same noun ("imposed a trade embargo")
 
 
 def _citations(doc: Doc, index: int) -> list[CitationRef]:
@@ -52,7 +53,7 @@ class EventCoder:
         ):
             return None
         src = {s.code for s in frame.sources}
-        for sent, _lemma, category, a, b, _year in reversed(history):
+        for sent, _lemma, category, a, b, _year, _obj in reversed(history):
             if sent < frame.sent - ANAPHORA_WINDOW:
                 break
             if b in src and a not in src and category in HOSTILE:
@@ -82,17 +83,20 @@ class EventCoder:
         src = {s.code for s in frame.sources}
         # "renounced the 1974 treaty": the act of that year, however far back it was told
         named_year = next((int(c.text) for c in obj.children if c.dep_ in ("nummod", "compound", "amod") and c.text.isdigit() and len(c.text) == 4), None)
-        for sent, trig_lemma, category, a, b, year in reversed(history):
-            if named_year is not None:
-                if year != named_year:
-                    continue
-            elif sent < frame.sent - ANAPHORA_WINDOW:
-                break
-            if trig_lemma == lemma or (entry.cat is not None and category == entry.cat):
-                if trig.lemma_.lower() in JOINING:
-                    return (b, obj) if b not in src else None  # "joined the boycott": against whom it was aimed
-                other = b if a in src else a
-                return (other, obj) if other not in src else None
+        # the act that named the same noun first, however many sentences back ("imposed a trade embargo
+        # on Nicaragua" ... "lifted the embargo"); else the latest act of the noun's category nearby
+        for same_noun in (True, False):
+            for sent, trig_lemma, category, a, b, year, obj_lemma in reversed(history):
+                if named_year is not None:
+                    if year != named_year:
+                        continue
+                elif sent < frame.sent - (NAMED_ANAPHORA_WINDOW if same_noun else ANAPHORA_WINDOW):
+                    break
+                if (lemma in (trig_lemma, obj_lemma)) if same_noun else (entry.cat is not None and category == entry.cat):
+                    if trig.lemma_.lower() in JOINING:
+                        return (b, obj) if b not in src else None  # "joined the boycott": against whom it was aimed
+                    other = b if a in src else a
+                    return (other, obj) if other not in src else None
         return None
 
     def dyads(self, frame: Frame, A: DocActors, history: list | None = None) -> list[tuple[ActorRef, ActorRef, float]]:
@@ -163,7 +167,7 @@ class EventCoder:
         seen: set[tuple] = set()
         cites: dict[int, list[CitationRef]] = {}
         dates: dict[int, object] = {}
-        history: list[tuple] = []  # (sentence, trigger lemma, category, source, target, year) of coded events
+        history: list[tuple] = []  # (sentence, trigger lemma, category, source, target, year, object lemma) of coded events
         planned: list[tuple[Frame, list]] = []
         dated: dict[tuple[str, str, str], tuple[int, object]] = {}  # (source, target, category) -> its last dated telling
         for frame in frames:
@@ -177,8 +181,9 @@ class EventCoder:
                     dates[trig.start] = clause_timespan(doc, trig)  # kept: the record below reuses it
                 when = dates[trig.start]
                 year = int(when.start[:4]) if when is not None and when.start and when.start[:4].isdigit() else None
+            obj_lemma = next((c.lemma_.lower() for c in trig.root.children if c.dep_ == "dobj"), None)
             for src, tgt, conf in made:
-                history.append((frame.sent, trig.root.lemma_.lower(), frame.coding.category, src.code, tgt.code, year))
+                history.append((frame.sent, trig.root.lemma_.lower(), frame.coding.category, src.code, tgt.code, year, obj_lemma))
             planned.append((frame, made))
         for frame, made in merge_purpose(planned, self.lex):
             sent = sents[frame.sent]
