@@ -379,3 +379,22 @@ def test_events_essay_lifting_the_embargo_ends_the_one_imposed_however_far_back(
                   "arms. Honduras closed camps. The UN sent observers. In 1988 the US expelled the Iranian ambassador. "
                   "On 25 February 1990 Chamorro won. Within weeks Washington lifted the embargo.")
     assert dyads(e for e in ev if e.trigger == "lifted") == {("USA", "NIC")}
+
+
+def test_events_essay_leaving_an_alliance_is_a_break_and_prague_is_czechoslovakia(nlp):
+    ev = run(nlp, "On 13 September 1968 Albania formally left the Warsaw Pact.")
+    assert coded(ev, "left") == {("ALB", "WTO", "SANCTION")}
+    ev = run(nlp, "In 1968 Tito visited Prague.")
+    assert coded(ev, "visited") == {("YUG", "CSK", "CONSULT")}
+
+
+def test_events_essay_what_did_not_happen_in_a_supposition_is_no_event(nlp):
+    ev = run(nlp, "If Khrushchev had never gone to Belgrade, Albania would probably have remained loyal. "
+                  "In 1962 Khrushchev did not go to Belgrade.")
+    assert [e.date.value for e in ev if e.trigger in ("gone", "go")] == ["1962"]
+
+
+def test_events_essay_troops_crossing_the_border_cross_into_the_other_side(nlp):
+    ev = run(nlp, "In August 1968 Brezhnev accused Dubcek of deceiving him, and on the night of 20-21 August Soviet, "
+                  "Polish and Bulgarian troops crossed the border.")
+    assert dyads(e for e in ev if e.trigger == "crossed") == {("SUN", "CSK"), ("POL", "CSK"), ("BGR", "CSK")}

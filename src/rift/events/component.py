@@ -174,6 +174,8 @@ class EventCoder:
             trig = frame.trigger
             if frame.coding.factor == 0:
                 continue  # "did not intervene": a negated conflict is no event (PLOVER leaves them out)
+            if frame.coding.negated and _in_condition(trig.root):
+                continue  # "If Khrushchev had never gone to Belgrade, ...": what did not happen in a supposition
             made = self.dyads(frame, A, history)
             year = None
             if made:
@@ -250,6 +252,20 @@ def _mentions_again(tok) -> bool:
     return tok.pos_ == "NOUN" and any(
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss" for c in tok.children
     )
+
+
+def _in_condition(tok) -> bool:
+    """Whether ``tok``'s clause is an 'if' / 'unless' / 'had X ...' supposition."""
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            return True
+        if tok.dep_ == "advcl" and tok.i > 0 and any(c.dep_ == "aux" and c.lower_ == "had" and c.i < tok.i and c.i == tok.left_edge.i
+                                                      for c in tok.children):
+            return True  # "Had Khrushchev not gone ..."
+        if tok.dep_ not in ("conj", "xcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def merge_purpose(planned: list[tuple[Frame, list]], lex: Lexicon) -> list[tuple[Frame, list]]:

@@ -941,6 +941,8 @@ class EventExtractor(NominalFrames):
         if entry.agents and entry.cat == "RETREAT" and agent_cls is None:
             own = {r.code for r in self.subject_of(trig, A)[0]}
             left = {r.code for r in self.prep_actors(trig, ("from",), A)}
+            if trig.lemma_.lower() in ("leave", "quit", "exit", "abandon"):
+                left |= {r.code for c in trig.children if c.dep_ == "dobj" for r in A.at(c)}  # "left the Warsaw Pact"
             own_state = own and any(c.dep_ == "dobj" and {r.code for r in A.at(c)} == own for c in trig.children)
             if own_state or left & ORGANISATIONS:
                 # "withdrew Greece from NATO's military command", "France withdrew from NATO": leaving a
@@ -1229,6 +1231,11 @@ class EventExtractor(NominalFrames):
             for c in trig.children
         ) and obj_noun is None and not any(c.dep_ in ("dobj", "dative") for c in trig.children):
             frame.blocked = True  # "returned to neutrality", "went back to its old policy": a state, not a party
+        if frame.blocked and not targets and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("border", "frontier", "boundary") and not list(c.children)[1:]
+            and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children) for c in trig.children
+        ):
+            frame.blocked = False  # "troops crossed the border": the border with the other side of the story
         if obj_noun is not None and not targets and not reciprocal:
             # "ended their bombardment of the island": the act's object is named, and is no actor
             of_objs = [p for c in obj_noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
