@@ -144,6 +144,8 @@ TABLE = [
      "That spring Moscow cut its aid.", "That spring", "1961-SP"),
     ("In 1959 Moscow refused to give the data, which was promised in 1957. That autumn they quarrelled.",
      "That autumn", "1959-FA"),
+    ("In September 1979 Carter asked Congress for aid, which was approved in 1980. That October Cuba sent teachers.",
+     "That October", "1979-10"),
     # a year after the noun it names ("the trade agreement of 1972") leaves the story where it is
     ("In January 1975 Moscow renounced the trade agreement of 1972. Ford visited Peking that December.", "that December", "1975-12"),
     ("But events of 1958 soon strained relations. That autumn they quarrelled.", "That autumn", "1958-FA"),

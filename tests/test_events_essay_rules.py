@@ -398,3 +398,9 @@ def test_events_essay_troops_crossing_the_border_cross_into_the_other_side(nlp):
     ev = run(nlp, "In August 1968 Brezhnev accused Dubcek of deceiving him, and on the night of 20-21 August Soviet, "
                   "Polish and Bulgarian troops crossed the border.")
     assert dyads(e for e in ev if e.trigger == "crossed") == {("SUN", "CSK"), ("POL", "CSK"), ("BGR", "CSK")}
+
+
+def test_events_essay_people_of_a_country_who_are_not_its_government_do_not_act_for_it(nlp):
+    ev = run(nlp, "In 1980 American conservatives were alarmed by the Sandinistas. In 1980 Afghan rebels attacked "
+                  "Soviet troops. The Chinese press denounced the Soviets in 1969.")
+    assert dyads(ev) == {("CHN", "SUN")}

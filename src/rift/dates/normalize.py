@@ -225,6 +225,8 @@ def _update_narrative(ctx: Context, tx: Timex, index: int) -> None:
         # "... which nearly replaced the Soviet credits promised in 1957", "the data, which was
         # promised in 1957": an earlier date in a relative clause looks back
         return
+    if old is not None and tx.kb is None and _WHICH_WAS_BEFORE.search(_sentence_before(ctx.text, tx.start, 160, clause=True)):
+        return  # "asked Congress for aid, which was approved in 1980": a look ahead, the story stays
     if (old is not None and point.gran == "year" and old.gran == "day"
             and not _clause_initial(ctx.text, tx.start)):
         # "... collapsed in March 1975 ... a campaign planned for 1976 ... on 11 March": a year
@@ -279,6 +281,8 @@ _REDUCED_RELATIVE = re.compile(
     r"\b(?!(?:was|were|had|has|have|been|be|being|is|are|it|they|he|she|we|who|which|that)\b)[a-z]+s?\s+"
     r"(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|nt|ught)\s+(?:on\s+)?(?:in|on|during|by)\s+(?:early\s+|late\s+|mid-?\s*)?$")
 # a relative clause that holds the date ("which was promised in 1957", "who in 1949 ...")
+# a 'which' clause about a thing, passive ("aid, which was approved in 1980")
+_WHICH_WAS_BEFORE = re.compile(r"(?i),\s*which\s+(?:was|were)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|nt)\s+(?:in|on|by)\s+$")
 _RELATIVE_BEFORE = re.compile(r"(?i)(?:,\s*|\b)(?:which|who|whom|whose)\b[^,;:()]*$")
 _OF_YEAR = re.compile(r"\b([A-Za-z][a-z-]+)\s+of\s+$")
 _PERIOD_NOUNS = frozenset(
