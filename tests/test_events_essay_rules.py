@@ -404,3 +404,17 @@ def test_events_essay_people_of_a_country_who_are_not_its_government_do_not_act_
     ev = run(nlp, "In 1980 American conservatives were alarmed by the Sandinistas. In 1980 Afghan rebels attacked "
                   "Soviet troops. The Chinese press denounced the Soviets in 1969.")
     assert dyads(ev) == {("CHN", "SUN")}
+
+
+def test_events_essay_mining_harbours_and_force_against_installations(nlp):
+    ev = run(nlp, "In 1984 the Americans mined Nicaragua's harbours.")
+    assert coded(ev, "mined") == {("USA", "NIC", "COERCE")}
+    ev = run(nlp, "In 1983 the Sandinistas accused Washington of aggression. In October 1983 CIA teams attacked the oil "
+                  "tanks at Corinto.")
+    assert ("USA", "NIC") in dyads(e for e in ev if e.trigger == "attacked")
+
+
+def test_events_essay_attacking_a_policy_or_a_theory_is_words(nlp):
+    ev = run(nlp, "In 1983 the Chinese attacked Soviet policy. In July 1977 the Albanian party newspaper attacked the "
+                  "Chinese 'three worlds' theory. In October 1973 Egypt attacked Israeli positions along the canal.")
+    assert {(e.source, e.category) for e in ev if e.trigger == "attacked"} == {("CHN", "ACCUSE"), ("ALB", "ACCUSE"), ("EGY", "ASSAULT")}

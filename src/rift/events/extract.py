@@ -39,6 +39,14 @@ from rift.text_utils import orphan_subject
 from rift.events.nominal import NominalFrames
 
 # bodies that govern a state, named by where they sit: "the junta in Athens", "the government in Saigon"
+# what words, not arms, attack ("attacked Soviet policy")
+IDEAS = frozenset({"policy", "theory", "view", "views", "idea", "doctrine", "revisionism", "dogmatism", "speech",
+                   "decision", "plan", "proposal", "article", "book", "report", "thesis", "ideology", "leadership", "stance",
+                   "record", "programme", "program", "reform", "course", "strategy", "stand", "conduct", "behaviour", "behavior"})
+# things force is used against that stand in the other side's country ("attacked the oil tanks at Corinto")
+INSTALLATIONS = frozenset({"installation", "tank", "base", "camp", "port", "harbour", "harbor", "station", "village", "town",
+                           "city", "airfield", "airport", "bridge", "dam", "refinery", "depot", "garrison", "outpost", "post",
+                           "position", "embassy", "consulate", "ship", "tanker", "convoy", "factory", "pipeline", "railway"})
 # verbs of sending forces somewhere ("sent troops to Zaire")
 SENDING = frozenset({"send", "dispatch", "rush", "fly", "ship", "airlift"})
 GOVERNING = BARE_GOVERNMENT | {"government", "cabinet", "leader", "ruler", "colonel", "general"}
@@ -958,6 +966,8 @@ class EventExtractor(NominalFrames):
             means = [p for c in trig.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
             if any(self.noun_entry(m) is not None and self.verbal_attack(m) for m in means + ([obj] if uses_obj and obj is not None else [])):
                 coding = Coding("ACCUSE", "disapprove", kind=coding.kind)
+            elif any(c.dep_ == "dobj" and c.lemma_.lower() in IDEAS for c in trig.children):
+                coding = Coding("ACCUSE", "disapprove", kind=coding.kind)  # "attacked Soviet policy", "the 'three worlds' theory"
         recipient = any(c.dep_ in ("dative", "iobj") for c in trig.children) or bool(self.prep_actors(trig, ("to",), A)) or (
             obj is not None and bool(self.prep_actors(obj, ("to",), A)))  # "sent troops to Zaire", however 'to' hangs
         materiel = any(t.lemma_.lower() in MATERIEL for t in [obj] + list(obj.conjuncts)) if obj is not None else False
@@ -1236,6 +1246,10 @@ class EventExtractor(NominalFrames):
             and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children) for c in trig.children
         ):
             frame.blocked = False  # "troops crossed the border": the border with the other side of the story
+        if frame.blocked and not targets and coding.category in ("ASSAULT", "COERCE") and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in INSTALLATIONS for c in trig.children
+        ):
+            frame.blocked = False  # "CIA teams attacked the oil tanks at Corinto": the other side's, wherever they stood
         if obj_noun is not None and not targets and not reciprocal:
             # "ended their bombardment of the island": the act's object is named, and is no actor
             of_objs = [p for c in obj_noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
