@@ -418,3 +418,11 @@ def test_events_essay_attacking_a_policy_or_a_theory_is_words(nlp):
     ev = run(nlp, "In 1983 the Chinese attacked Soviet policy. In July 1977 the Albanian party newspaper attacked the "
                   "Chinese 'three worlds' theory. In October 1973 Egypt attacked Israeli positions along the canal.")
     assert {(e.source, e.category) for e in ev if e.trigger == "attacked"} == {("CHN", "ACCUSE"), ("ALB", "ACCUSE"), ("EGY", "ASSAULT")}
+
+
+def test_events_essay_the_five_parties_are_the_five_last_listed_and_six_signing_make_no_pairs(nlp):
+    ev = run(nlp, "At Dresden on 23 March 1968 the Soviet, Polish, East German, Hungarian and Bulgarian leaders sharply "
+                  "criticised Dubcek. In May Gomulka urged Brezhnev to use force. In July the five parties warned Prague. "
+                  "On 3 August the six parties signed the Bratislava Declaration.")
+    assert {e.source for e in ev if e.trigger == "warned"} == {"SUN", "POL", "DDR", "HUN", "BGR"}
+    assert not [e for e in ev if e.trigger == "signed"]  # a multilateral act is no one pair's

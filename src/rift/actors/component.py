@@ -60,6 +60,7 @@ AGREEMENT_NAMES = frozenset({"accord", "accords", "agreement", "treaty", "confer
 
 # "the People's Republic", "the Federal Republic" (not "the Republic of ...", named in full)
 _REPUBLIC = re.compile(r"\b[Tt]he ((?:[A-Z][a-z]+(?:['\u2019]s)? ){1,2}Republic)\b(?! of\b)")
+GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6}  # "the five parties"
 ISLAND_WINDOW = 6  # sentences back that "the island" looks for an island state
 
 
@@ -478,9 +479,11 @@ class ActorTagger:
             if what == "c":
                 span = obj
                 sent = sentence_index(doc, span.start_char)
-                if len(span) > 1 and span[1].lower_ == "three":
-                    # "the three governments agreed a ceasefire": the three actors the text is about
-                    pair = self._salient_pair(doc, merged, sent, span.start_char, n=3)
+                if len(span) > 1 and span[1].lower_ in GROUP_SIZES:
+                    # "the three governments agreed a ceasefire", "the five parties sent Prague a letter": the
+                    # states last named together in a list that long, or the ones the text is about
+                    n = GROUP_SIZES[span[1].lower_]
+                    pair = (_listed_together(merged, sent, span, n) if has_dep else []) or self._salient_pair(doc, merged, sent, span.start_char, n=n)
                 else:
                     pair = list(self.kb.fixed_collectives.get(span[-1].lower_, []))
                     pair = pair or (self._leader_pair(merged, sent, span) if "leader" in span.text.lower() else [])
@@ -608,6 +611,32 @@ def _named_before(tok, found: list["_Found"]) -> list["_Found"]:
         named = [f for c in near for f in by_token.get(c.i, [])]
         if named:
             return named
+    return []
+
+
+def _listed_together(found: list["_Found"], sent: int | None, span, n: int, window: int = 12) -> list[str]:
+    """The ``n`` states last named in one list before ``span`` ("the Soviet, Polish, East German,
+    Hungarian and Bulgarian leaders ... the five parties"), a few sentences back at most."""
+    groups: dict[int, list[str]] = {}
+    order: list[int] = []
+    for f in found:
+        if f.span.start >= span.start or f.kind in ("pronoun", "collective"):
+            continue
+        if sent is not None and f.sent is not None and sent - f.sent > window:
+            continue
+        head = f.span.root
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ in ("amod", "compound", "nmod"):
+            head = head.head  # "the Soviet, Polish, East German ... leaders": the adjectives of one noun
+        codes = groups.setdefault(head.i, [])
+        if head.i not in order:
+            order.append(head.i)
+        if f.code not in codes:
+            codes.append(f.code)
+    for h in reversed(order):
+        if len(groups[h]) == n:
+            return groups[h]
     return []
 
 

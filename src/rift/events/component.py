@@ -106,6 +106,8 @@ class EventCoder:
         targets = [t for t in targets if t.code not in src_codes]
         if frame.reciprocal:
             pool = list(sources) + [t for t in targets]
+            if len({p.code for p in pool}) > 3 and all(p.kind == "collective" for p in pool):
+                return []  # "the six parties signed the declaration": a multilateral act, no one pair's
             if len({p.code for p in pool}) < 2:
                 other = A.partner(frame.sent, frame.trigger.start, {p.code for p in pool})
                 if other is None:
