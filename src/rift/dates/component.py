@@ -242,6 +242,11 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
             # "continued to quarrel until the end of the Cold War": the act runs from the story's
             # present to that end, so it is dated where the story is, not by the named period
             now = narrative_time(doc, span.start_char)
+            end = rec.interval.get("end") if rec.interval else None
+            if now is not None and end and now.start and now.start <= end:
+                # from where the story is to the end of the period named
+                return TimeSpan(value=f"{now.value}/{end[:7]}", start=now.start, end=end, precision=now.precision,
+                                explicit=False, mod=None, kb=rec.anchor)
             if now is not None:
                 return now
         if not rec.explicit and rec.interval is not None and not framed:
