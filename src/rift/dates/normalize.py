@@ -219,8 +219,7 @@ def _update_narrative(ctx: Context, tx: Timex, index: int) -> None:
     if old is not None and contains(point, old):
         return
     if old is not None and tx.kb is None and iso_key(point.interval()[1]) < iso_key(old.interval()[0]) and (
-        _REDUCED_RELATIVE.search(ctx.text, max(0, tx.start - 60), tx.start)
-        or _RELATIVE_BEFORE.search(_sentence_before(ctx.text, tx.start, 160, clause=True))
+        _RELATIVE_BEFORE.search(_sentence_before(ctx.text, tx.start, 160, clause=True))
     ):
         # "... which nearly replaced the Soviet credits promised in 1957", "the data, which was
         # promised in 1957": an earlier date in a relative clause looks back
@@ -276,11 +275,6 @@ _PLUPERFECT_BEFORE = re.compile(
 _PLUPERFECT_AFTER = re.compile(
     r"(?:[^.;:!?()\n]{0,40}?,)?\s*(?:already\s+|also\s+|earlier\s+|just\s+)?had\s+"
     r"(?!to\b|a\b|an\b|the\b|no\b|its\b|their\b|his\b|her\b|some\b|little\b|much\b|many\b|been\s+\w+ing\b)[a-z]")
-# a noun and its past participle ("the credits promised in 1957", "the border agreed on in 1960")
-_REDUCED_RELATIVE = re.compile(
-    r"\b(?!(?:was|were|had|has|have|been|be|being|is|are|it|they|he|she|we|who|which|that)\b)[a-z]+s?\s+"
-    r"(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|nt|ught)\s+(?:on\s+)?(?:in|on|during|by)\s+(?:early\s+|late\s+|mid-?\s*)?$")
-# a relative clause that holds the date ("which was promised in 1957", "who in 1949 ...")
 # a 'which' clause about a thing, passive ("aid, which was approved in 1980")
 _WHICH_WAS_BEFORE = re.compile(r"(?i),\s*which\s+(?:was|were)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|nt)\s+(?:in|on|by)\s+$")
 _RELATIVE_BEFORE = re.compile(r"(?i)(?:,\s*|\b)(?:which|who|whom|whose)\b[^,;:()]*$")
