@@ -426,3 +426,8 @@ def test_events_essay_the_five_parties_are_the_five_last_listed_and_six_signing_
                   "On 3 August the six parties signed the Bratislava Declaration.")
     assert {e.source for e in ev if e.trigger == "warned"} == {"SUN", "POL", "DDR", "HUN", "BGR"}
     assert not [e for e in ev if e.trigger == "signed"]  # a multilateral act is no one pair's
+
+
+def test_events_essay_a_capital_that_names_a_titled_document_is_no_party(nlp):
+    ev = run(nlp, "On 15 July 1968 Moscow sent Prague the 'Warsaw Letter'. In 1970 the Brezhnev Doctrine worried Peking.")
+    assert "POL" not in {c for e in ev for c in (e.source, e.target)}

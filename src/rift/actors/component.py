@@ -53,6 +53,7 @@ class _Found:
 
 
 # nouns of agreements and meetings that take the name of the city where they were made
+TITLED_THINGS = frozenset({"letter", "plan", "doctrine", "line", "spirit", "appeal", "programme", "program", "initiative"})
 AGREEMENT_NAMES = frozenset({"accord", "accords", "agreement", "treaty", "conference", "declaration", "communique", "communiqué",
                              "protocol", "summit", "pact", "convention", "charter", "settlement", "talks", "negotiations",
                              "process", "formula", "statement", "memorandum", "resolution", "conversations"})
@@ -206,7 +207,10 @@ class ActorTagger:
             j = f.span.end
             while j < len(doc) and doc[j].lower_ in ("peace", "ceasefire", "cease-fire", "trade", "border", "joint"):
                 j += 1
-            return j < len(doc) and doc[j].lemma_.lower() in AGREEMENT_NAMES
+            if j >= len(doc):
+                return False
+            # (a capitalised title too: "the 'Warsaw Letter'", "the Bangkok Plan")
+            return doc[j].lemma_.lower() in AGREEMENT_NAMES or (doc[j].lower_ in TITLED_THINGS and doc[j].text[:1].isupper())
         return [f for f in found if not names_one(f)]
 
     def _outside_citations(self, doc: Doc, found: list[_Found]) -> list[_Found]:
