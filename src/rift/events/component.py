@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,6 +23,18 @@ ANAPHORA_WINDOW = 5  # sentences back an event noun ("the blockade") looks for t
 NAMED_ANAPHORA_WINDOW = 30  # ... and for an act that named the same noun ("imposed a trade embargo")
 
 
+class Told(NamedTuple):
+    """One dyad of an event coded earlier in the document, as later events look back at it."""
+
+    sent: int
+    lemma: str  # the trigger's lemma
+    category: str
+    source: str
+    target: str
+    year: int | None
+    obj: str | None  # the lemma of the trigger's direct object ("imposed an embargo": "embargo")
+
+
 def _citations(doc: Doc, index: int) -> list[CitationRef]:
     try:
         from rift.citations.component import citations_for_sentence
@@ -38,13 +52,12 @@ class EventCoder:
     def __init__(self, lex: Lexicon | None = None):
         self.lex = lex or load_lexicon()
         self.extractor = EventExtractor(self.lex)
-        self._frames_by_token: dict[int, Frame] = {}  # the current doc's frames by trigger token
         conf = self.lex.scoring.get("confidence") or {}
         self.conf_fallback = float(conf.get("fallback_target", 0.6))
         self.conf_kind = {"pronoun": float(conf.get("pronoun", 0.9)), "collective": float(conf.get("collective", 0.8)),
                           "anaphor": float(conf.get("anaphor", 0.8)), "event": float(conf.get("event", 0.9))}
 
-    def struck_first(self, frame: Frame, history: list[tuple]) -> tuple[str, object] | None:
+    def struck_first(self, frame: Frame, history: list[Told]) -> tuple[str, object] | None:
         """'In February the Ethiopians and Cubans counterattacked': a reaction with no target named
         is aimed at whoever last acted against the reacting side. Returns (actor code, trigger)."""
         trig = frame.trigger.root
@@ -53,21 +66,22 @@ class EventCoder:
         ):
             return None
         src = {s.code for s in frame.sources}
-        for sent, _lemma, category, a, b, _year, _obj in reversed(history):
+        for sent, _lemma, category, a, b, _year, _obj in reversed(history):  # (a Told)
             if sent < frame.sent - ANAPHORA_WINDOW:
                 break
             if b in src and a not in src and category in HOSTILE:
                 return a, trig
         return None
 
-    def antecedent(self, frame: Frame, history: list[tuple]) -> tuple[str, object] | None:
+    def antecedent(self, frame: Frame, history: list[Told]) -> tuple[str, object] | None:
         """The party of an earlier event that a definite event noun object refers back to.
 
         "Moscow lifted the blockade" after "the Soviets blockaded West Berlin": whoever the
         blockade was aimed at; "Khrushchev denounced the quarantine" after "Kennedy announced a
         naval quarantine": whoever imposed it; "the UN condemned the invasion": the latest event
-        of the noun's category. ``history`` holds (sentence, trigger lemma, category, source,
-        target, year) of the events coded so far. Returns (actor code, the object token).
+        of the noun's category; or, farther back, the act that named the same noun ("imposed a
+        trade embargo on Nicaragua" ... "lifted the embargo"). ``history`` holds the dyads coded so
+        far (:class:`Told`). Returns (actor code, the object token).
         """
         trig = frame.trigger.root
         obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
@@ -99,8 +113,10 @@ class EventCoder:
                     return (other, obj) if other not in src else None
         return None
 
-    def dyads(self, frame: Frame, A: DocActors, history: list | None = None) -> list[tuple[ActorRef, ActorRef, float]]:
-        """(source, target, confidence) pairs of a frame; reciprocal frames go both ways."""
+    def dyads(self, frame: Frame, A: DocActors, history: list[Told] | None = None,
+              by_token: dict[int, Frame] | None = None) -> list[tuple[ActorRef, ActorRef, float]]:
+        """(source, target, confidence) pairs of a frame; reciprocal frames go both ways. ``by_token``
+        holds the document's frames by trigger token (a journey's act looks up the journey)."""
         sources, targets = frame.sources, frame.targets
         src_codes = {s.code for s in sources}
         targets = [t for t in targets if t.code not in src_codes]
@@ -133,7 +149,7 @@ class EventCoder:
                         words.append(t)
                     ref = ActorRef(code, " ".join(t.text for t in words), obj.left_edge.i, words[-1].i + 1 if words else obj.i + 1, "anaphor")
                 return [(s, ref, conf) for s in sources if s.code != code]
-            dest = self._journey_destination(frame, src_codes)
+            dest = _journey_destination(frame, src_codes, by_token or {})
             if dest:
                 return [(s, t, conf) for s in sources for t in dest if s.code != t.code]
             other = A.partner(frame.sent, frame.trigger.start, src_codes)
@@ -145,17 +161,6 @@ class EventCoder:
             conf = min(conf, self.conf_fallback)
         return [(s, t, conf) for s in sources for t in targets if s.code != t.code]
 
-    def _journey_destination(self, frame: Frame, src_codes: set[str]) -> list[ActorRef]:
-        """'Ortega flew to Moscow in April 1985 to ask for more aid': an act done on a journey, with
-        no one named, is aimed at where the journey went."""
-        tok = frame.trigger.root
-        if tok.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            return []
-        host = self._frames_by_token.get(tok.head.i)
-        if host is None or host.coding.plover_mode != "visit" or host.coding.negated:
-            return []
-        return [t for t in host.targets if t.code not in src_codes]
-
     def __call__(self, doc: Doc) -> Doc:
         doc_id = doc._.rift_doc_id or ""
         sents = sentences(doc)
@@ -164,12 +169,12 @@ class EventCoder:
             return doc
         A = DocActors(doc)
         frames = self.extractor.frames(doc, sents, A)
-        self._frames_by_token = {f.trigger.root.i: f for f in frames}
+        by_token = {f.trigger.root.i: f for f in frames}
         events: list[Event] = []
         seen: set[tuple] = set()
         cites: dict[int, list[CitationRef]] = {}
         dates: dict[int, object] = {}
-        history: list[tuple] = []  # (sentence, trigger lemma, category, source, target, year, object lemma) of coded events
+        history: list[Told] = []
         planned: list[tuple[Frame, list]] = []
         dated: dict[tuple[str, str, str], tuple[int, object]] = {}  # (source, target, category) -> its last dated telling
         for frame in frames:
@@ -178,7 +183,7 @@ class EventCoder:
                 continue  # "did not intervene": a negated conflict is no event (PLOVER leaves them out)
             if frame.coding.negated and _in_condition(trig.root):
                 continue  # "If Khrushchev had never gone to Belgrade, ...": what did not happen in a supposition
-            made = self.dyads(frame, A, history)
+            made = self.dyads(frame, A, history, by_token)
             year = None
             if made:
                 if trig.start not in dates:
@@ -187,7 +192,7 @@ class EventCoder:
                 year = int(when.start[:4]) if when is not None and when.start and when.start[:4].isdigit() else None
             obj_lemma = next((c.lemma_.lower() for c in trig.root.children if c.dep_ == "dobj"), None)
             for src, tgt, conf in made:
-                history.append((frame.sent, trig.root.lemma_.lower(), frame.coding.category, src.code, tgt.code, year, obj_lemma))
+                history.append(Told(frame.sent, trig.root.lemma_.lower(), frame.coding.category, src.code, tgt.code, year, obj_lemma))
             planned.append((frame, made))
         for frame, made in merge_purpose(planned, self.lex):
             sent = sents[frame.sent]
@@ -254,6 +259,18 @@ def _mentions_again(tok) -> bool:
     return tok.pos_ == "NOUN" and any(
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss" for c in tok.children
     )
+
+
+def _journey_destination(frame: Frame, src_codes: set[str], by_token: dict[int, Frame]) -> list[ActorRef]:
+    """'Ortega flew to Moscow in April 1985 to ask for more aid': an act done on a journey, with
+    no one named, is aimed at where the journey went."""
+    tok = frame.trigger.root
+    if tok.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return []
+    host = by_token.get(tok.head.i)
+    if host is None or host.coding.plover_mode != "visit" or host.coding.negated:
+        return []
+    return [t for t in host.targets if t.code not in src_codes]
 
 
 def _in_condition(tok) -> bool:
