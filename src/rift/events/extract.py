@@ -49,9 +49,22 @@ INSTALLATIONS = frozenset({"installation", "tank", "base", "camp", "port", "harb
                            "position", "embassy", "consulate", "ship", "tanker", "convoy", "factory", "pipeline", "railway"})
 # verbs of sending forces somewhere ("sent troops to Zaire")
 SENDING = frozenset({"send", "dispatch", "rush", "fly", "ship", "airlift"})
-GOVERNING = BARE_GOVERNMENT | {"government", "cabinet", "leader", "ruler", "colonel", "general"}
+GOVERNING = BARE_GOVERNMENT | {"cabinet", "leader", "ruler", "colonel", "general"}
 
 __all__ = ["ActorRef", "DocActors", "EventExtractor", "Frame"]
+
+
+def _the_other_sides(trig: Token, category: str) -> bool:
+    """An object that is no actor but stands on the other side of the story: "troops crossed the
+    border" (the border with it), "CIA teams attacked the oil tanks at Corinto" (force against
+    its installations)."""
+    for c in trig.children:
+        lemma = c.lemma_.lower()
+        if c.dep_ == "dobj" and lemma in ("border", "frontier", "boundary") and [d.lower_ for d in c.children] == ["the"]:
+            return True
+        if c.dep_ in ("dobj", "nsubjpass") and lemma in INSTALLATIONS and category in ("ASSAULT", "COERCE"):
+            return True
+    return False
 
 
 def _passed_over(tok: Token) -> bool:
@@ -1241,15 +1254,8 @@ class EventExtractor(NominalFrames):
             for c in trig.children
         ) and obj_noun is None and not any(c.dep_ in ("dobj", "dative") for c in trig.children):
             frame.blocked = True  # "returned to neutrality", "went back to its old policy": a state, not a party
-        if frame.blocked and not targets and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ("border", "frontier", "boundary") and not list(c.children)[1:]
-            and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children) for c in trig.children
-        ):
-            frame.blocked = False  # "troops crossed the border": the border with the other side of the story
-        if frame.blocked and not targets and coding.category in ("ASSAULT", "COERCE") and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in INSTALLATIONS for c in trig.children
-        ):
-            frame.blocked = False  # "CIA teams attacked the oil tanks at Corinto": the other side's, wherever they stood
+        if frame.blocked and not targets and _the_other_sides(trig, coding.category):
+            frame.blocked = False
         if obj_noun is not None and not targets and not reciprocal:
             # "ended their bombardment of the island": the act's object is named, and is no actor
             of_objs = [p for c in obj_noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
