@@ -102,6 +102,7 @@ class ActorTagger:
         texts.update(self._blocker_texts())
         patterns = [nlp.make_doc(t) for t in sorted(texts) if t.strip()]
         self.matcher.add("RIFT_ACTOR", patterns)
+        self._republic_cache: dict[str, frozenset[str]] = {}  # "people's republic" -> the states so named
         self.collective_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.collective_matcher.add("RIFT_COLLECTIVE", [nlp.make_doc(t) for t in self.kb.collectives])
         # the same heads after adjectives: "the two Asian giants", "both nuclear powers"
@@ -407,7 +408,7 @@ class ActorTagger:
 
     def _republic_codes(self, phrase: str) -> frozenset[str]:
         """Codes of states one of whose names holds ``phrase`` ("people's republic") as a whole."""
-        cache = self.__dict__.setdefault("_republics", {})
+        cache = self._republic_cache
         if phrase not in cache:
             pat = re.compile(r"(?:^|\s)" + re.escape(phrase) + r"(?:\s|$)")
             cache[phrase] = frozenset(

@@ -239,12 +239,11 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
         kb_span = pairs[k][0]
         framed = kb_span.start > 0 and doc[kb_span.start - 1].lower_ in _FRAMING_PREPS
         if not rec.explicit and framed and doc[kb_span.start - 1].lower_ in ("until", "till"):
-            # "continued to quarrel until the end of the Cold War": the act runs from the story's
-            # present to that end, so it is dated where the story is, not by the named period
+            # "continued to quarrel until the end of the Cold War": the act runs from where the story
+            # is to the end of the period named, not over the whole period
             now = narrative_time(doc, span.start_char)
             end = rec.interval.get("end") if rec.interval else None
             if now is not None and end and now.start and now.start <= end:
-                # from where the story is to the end of the period named
                 return TimeSpan(value=f"{now.value}/{end[:7]}", start=now.start, end=end, precision=now.precision,
                                 explicit=False, mod=None, kb=rec.anchor)
             if now is not None:
