@@ -431,3 +431,9 @@ def test_events_essay_the_five_parties_are_the_five_last_listed_and_six_signing_
 def test_events_essay_a_capital_that_names_a_titled_document_is_no_party(nlp):
     ev = run(nlp, "On 15 July 1968 Moscow sent Prague the 'Warsaw Letter'. In 1970 the Brezhnev Doctrine worried Peking.")
     assert "POL" not in {c for e in ev for c in (e.source, e.target)}
+
+
+def test_events_essay_an_act_in_a_supposition_is_hypothetical(nlp):
+    ev = run(nlp, "Had Sukarno accepted the UN findings in 1963, he might have kept his power. In 1964 Sukarno "
+                  "accepted the UN findings.")
+    assert sorted((e.date.value, e.mode) for e in ev if e.trigger == "accepted") == [("1963", "hypothetical"), ("1964", "asserted")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -181,8 +182,12 @@ class EventCoder:
             trig = frame.trigger
             if frame.coding.factor == 0:
                 continue  # "did not intervene": a negated conflict is no event (PLOVER leaves them out)
-            if frame.coding.negated and _in_condition(trig.root):
-                continue  # "If Khrushchev had never gone to Belgrade, ...": what did not happen in a supposition
+            if _in_condition(trig.root):
+                if frame.coding.negated:
+                    continue  # "If Khrushchev had never gone to Belgrade, ...": what did not happen in a supposition
+                if frame.coding.mode == "asserted":
+                    # "Had Sukarno accepted the UN findings in 1963, ...": supposed, not told as done
+                    frame.coding = replace(frame.coding, mode="hypothetical")
             made = self.dyads(frame, A, history, by_token)
             year = None
             if made:
