@@ -437,3 +437,10 @@ def test_events_essay_an_act_in_a_supposition_is_hypothetical(nlp):
     ev = run(nlp, "Had Sukarno accepted the UN findings in 1963, he might have kept his power. In 1964 Sukarno "
                   "accepted the UN findings.")
     assert sorted((e.date.value, e.mode) for e in ev if e.trigger == "accepted") == [("1963", "hypothetical"), ("1964", "asserted")]
+
+
+def test_events_essay_it_after_an_event_noun_subject_is_that_event(nlp):
+    ev = run(nlp, "On the night of 20-21 August 1968 Soviet troops invaded Czechoslovakia. The invasion divided the "
+                  "communist world. Romania had refused to take part, and on 21 August Ceausescu denounced it from a "
+                  "balcony in Bucharest. Yugoslavia also condemned it.")
+    assert dyads(e for e in ev if e.trigger in ("denounced", "condemned")) == {("ROU", "SUN"), ("YUG", "SUN")}

@@ -88,8 +88,18 @@ class EventCoder:
         obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
         if obj is None and any(c.dep_ == "auxpass" for c in trig.children):
             obj = next((c for c in trig.children if c.dep_ == "nsubjpass"), None)  # "the invasion was condemned by the UN"
-        if obj is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children):
+        if obj is not None and obj.lower_ in ("it", "this") and not obj.ent_type_:
+            # "The invasion divided the communist world ... Ceausescu denounced it": the event noun
+            # that opened the sentence before (or this one) is what 'it' stands for
+            named = _event_noun_before(obj, self.extractor)
+            if named is None:
+                return None
+            obj_named = named
+        elif obj is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children):
             return None
+        else:
+            obj_named = obj
+        anchor_obj, obj = obj, obj_named
         entry = self.extractor.noun_entry(obj)
         if entry is None or any(c.dep_ in ("poss", "compound", "amod", "prep") and c.pos_ in ("PROPN", "PRON", "ADP") and c.lower_ != "as"
                                 for c in obj.children):  # ("condemned the raid as an armed invasion": what it called it)
@@ -109,9 +119,9 @@ class EventCoder:
                     break
                 if (lemma in (trig_lemma, obj_lemma)) if same_noun else (entry.cat is not None and category == entry.cat):
                     if trig.lemma_.lower() in JOINING:
-                        return (b, obj) if b not in src else None  # "joined the boycott": against whom it was aimed
+                        return (b, anchor_obj) if b not in src else None  # "joined the boycott": against whom it was aimed
                     other = b if a in src else a
-                    return (other, obj) if other not in src else None
+                    return (other, anchor_obj) if other not in src else None
         return None
 
     def dyads(self, frame: Frame, A: DocActors, history: list[Told] | None = None,
@@ -264,6 +274,27 @@ def _mentions_again(tok) -> bool:
     return tok.pos_ == "NOUN" and any(
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss" for c in tok.children
     )
+
+
+def _event_noun_before(pron, extractor) -> object | None:
+    """The latest subject, in ``pron``'s sentence or the two before, that is a definite event noun
+    of the lexicon ("The invasion divided the communist world. Romania ...
+    denounced it")."""
+    doc = pron.doc
+    sent = pron.sent
+    cands = [t for t in sent if t.i < pron.i and t.dep_ in ("nsubj", "nsubjpass")]
+    for _ in range(2):  # the two sentences before ("... denounced it. Yugoslavia also condemned it")
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+        cands = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"] + cands
+    for t in reversed(cands):
+        entry = extractor.noun_entry(t)
+        if entry is not None and not entry.light and t.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children
+        ):
+            return t
+    return None
 
 
 def _journey_destination(frame: Frame, src_codes: set[str], by_token: dict[int, Frame]) -> list[ActorRef]:
