@@ -444,3 +444,9 @@ def test_events_essay_it_after_an_event_noun_subject_is_that_event(nlp):
                   "communist world. Romania had refused to take part, and on 21 August Ceausescu denounced it from a "
                   "balcony in Bucharest. Yugoslavia also condemned it.")
     assert dyads(e for e in ev if e.trigger in ("denounced", "condemned")) == {("ROU", "SUN"), ("YUG", "SUN")}
+
+
+def test_events_essay_they_after_a_meeting_are_the_two_who_met(nlp):
+    ev = run(nlp, "In March 1966 Suharto took power. He met the Malaysian deputy prime minister Tun Abdul Razak in "
+                  "Bangkok at the end of May, and on 1 June 1966 they agreed to end Confrontation.")
+    assert dyads(e for e in ev if e.trigger == "end") == {("IDN", "MYS"), ("MYS", "IDN")}

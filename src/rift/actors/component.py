@@ -515,6 +515,8 @@ class ActorTagger:
                 continue
             if has_dep and tok.lower_ in ("they", "them", "their") and len({a.code for a in ante}) == 1:
                 ante = ante + _coordinated_with(ante[0], merged, tok)
+            if has_dep and tok.lower_ == "they" and tok.dep_ == "nsubj" and len({a.code for a in ante}) == 1:
+                ante = _met_before(tok, merged) or ante
             span = doc[tok.i : tok.i + 1]
             new = [_Found(span, a.code, "pronoun", "pronoun", a.name, a.ante_kind or a.kind, a.ante_form or a.form) for a in ante]
             groups[tok.i] = new
@@ -669,6 +671,28 @@ def _coordinated_pair(found: list["_Found"], sent: int | None, span) -> list[str
                 return []  # another pair was named since ("French and Belgian paratroopers ... Neto visited Kinshasa")
             return [other.code, f.code]
     return []
+
+
+MEETING_VERBS = frozenset({"meet", "talk", "negotiate", "confer"})
+
+
+def _met_before(tok, found: list["_Found"]) -> list["_Found"]:
+    """'He met the Malaysian deputy prime minister in Bangkok, and on 1 June they agreed': 'they'
+    after a meeting in its own sentence stands for both who met."""
+    verbs = [t for t in tok.sent if t.i < tok.i and t.lemma_.lower() in MEETING_VERBS and t.pos_ == "VERB"]
+    if not verbs:
+        return []
+    verb = verbs[-1]
+    parts = {c.i for c in verb.children if c.dep_ in ("nsubj", "dobj")}
+    parts |= {p.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"}
+    doc = tok.doc
+    covered: set[int] = set()
+    for p in parts:
+        part = doc[p]
+        where = {t.i for c in part.subtree if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS for t in c.subtree}
+        covered |= {t.i for t in part.subtree} - where  # ("Razak in Bangkok": where they met, not who)
+    out = [f for f in found if f.span.root.i in covered and f.kind != "pronoun" or (f.kind == "pronoun" and f.span.start in covered)]
+    return out if len({f.code for f in out}) >= 2 else []
 
 
 def _coordinated_with(first: "_Found", found: list["_Found"], tok) -> list["_Found"]:
