@@ -450,3 +450,10 @@ def test_events_essay_they_after_a_meeting_are_the_two_who_met(nlp):
     ev = run(nlp, "In March 1966 Suharto took power. He met the Malaysian deputy prime minister Tun Abdul Razak in "
                   "Bangkok at the end of May, and on 1 June 1966 they agreed to end Confrontation.")
     assert dyads(e for e in ev if e.trigger == "end") == {("IDN", "MYS"), ("MYS", "IDN")}
+
+
+def test_events_essay_a_visit_returned_goes_to_whoever_had_visited(nlp):
+    ev = run(nlp, "On 21 February 1972 Nixon arrived in Peking. Mao received him that afternoon. In May 1972 Nixon "
+                  "visited Moscow, and on 26 May Nixon and Brezhnev signed the SALT I agreement. Brezhnev returned the "
+                  "visit the following June.")
+    assert dyads(e for e in ev if e.trigger == "returned") == {("SUN", "USA")}

@@ -118,6 +118,10 @@ class EventCoder:
                 elif sent < frame.sent - (NAMED_ANAPHORA_WINDOW if same_noun else ANAPHORA_WINDOW):
                     break
                 if (lemma in (trig_lemma, obj_lemma)) if same_noun else (entry.cat is not None and category == entry.cat):
+                    if trig.lemma_.lower() in ("return", "repay"):
+                        if b in src and a not in src:
+                            return (a, anchor_obj)  # "Brezhnev returned the visit": to whoever had visited him
+                        continue
                     if trig.lemma_.lower() in JOINING:
                         return (b, anchor_obj) if b not in src else None  # "joined the boycott": against whom it was aimed
                     other = b if a in src else a
