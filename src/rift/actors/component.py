@@ -375,12 +375,7 @@ class ActorTagger:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and (nxt.pos_ in ("PROPN", "NOUN", "ADJ") or nxt.is_title and not nxt.is_sent_start):
                 continue  # "the North Koreans", "the South China Sea"
-            best = None
-            for f in found:
-                if f.span.start >= tok.i:
-                    break
-                if f.span.text.split()[0] == word and f.kind in ("state", "people", "group"):
-                    best = f
+            best = _last_before(found, tok.i, lambda f: f.span.text.split()[0] == word and f.kind in ("state", "people", "group"))
             if best is not None:
                 out.append(_Found(doc[tok.i - 1 : tok.i + 1], best.code, best.kind, "name", best.name))
         return out
@@ -396,12 +391,7 @@ class ActorTagger:
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
             codes = self._republic_codes(m.group(1).replace("’", "'").lower())
-            best = None
-            for f in found:
-                if f.span.start >= span.start:
-                    break
-                if f.code in codes and f.kind == "state":
-                    best = f
+            best = _last_before(found, span.start, lambda f: f.code in codes and f.kind == "state")
             if best is not None:
                 out.append(_Found(span, best.code, "state", "name", best.name))
         return out
@@ -428,14 +418,8 @@ class ActorTagger:
             if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ in ("PROPN", "NOUN")):
                 continue  # "the island of Damansky", "the island fortress"
             sent = sentence_index(doc, tok.idx)
-            best = None
-            for f in found:
-                if f.span.start >= tok.i:
-                    break
-                if f.code in self.kb.island_states and f.kind == "state" and (
-                    sent is None or f.sent is None or sent - f.sent <= ISLAND_WINDOW
-                ):
-                    best = f
+            best = _last_before(found, tok.i, lambda f: f.code in self.kb.island_states and f.kind == "state" and (
+                sent is None or f.sent is None or sent - f.sent <= ISLAND_WINDOW))
             if best is not None:
                 out.append(_Found(doc[tok.i - 1 : tok.i + 1], best.code, best.kind, "name", best.name))
         return out
@@ -551,6 +535,18 @@ class ActorTagger:
         return doc
 
 
+def _last_before(found: list["_Found"], stop: int, keep) -> "_Found | None":
+    """The last mention of ``found`` (sorted by position) that starts before token ``stop`` and
+    that ``keep`` accepts."""
+    best = None
+    for f in found:
+        if f.span.start >= stop:
+            break
+        if keep(f):
+            best = f
+    return best
+
+
 def _unnamed_person_before(tok, found: list["_Found"]) -> bool:
     """Whether the nearest subject before pronoun ``tok`` in its sentence is a proper name no actor
     mention covers (a person the knowledge base does not know: "the Dalai Lama")."""
@@ -624,8 +620,7 @@ def _named_before(tok, found: list["_Found"]) -> list["_Found"]:
 def _listed_together(found: list["_Found"], sent: int | None, span, n: int, window: int = 12) -> list[str]:
     """The ``n`` states last named in one list before ``span`` ("the Soviet, Polish, East German,
     Hungarian and Bulgarian leaders ... the five parties"), a few sentences back at most."""
-    groups: dict[int, list[str]] = {}
-    order: list[int] = []
+    groups: dict[int, list[str]] = {}  # list head -> its codes, in the order the lists were named
     for f in found:
         if f.span.start >= span.start or f.kind in ("pronoun", "collective"):
             continue
@@ -637,13 +632,11 @@ def _listed_together(found: list["_Found"], sent: int | None, span, n: int, wind
         if head.dep_ in ("amod", "compound", "nmod"):
             head = head.head  # "the Soviet, Polish, East German ... leaders": the adjectives of one noun
         codes = groups.setdefault(head.i, [])
-        if head.i not in order:
-            order.append(head.i)
         if f.code not in codes:
             codes.append(f.code)
-    for h in reversed(order):
-        if len(groups[h]) == n:
-            return groups[h]
+    for codes in reversed(groups.values()):
+        if len(codes) == n:
+            return codes
     return []
 
 

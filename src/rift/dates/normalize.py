@@ -218,14 +218,15 @@ def _update_narrative(ctx: Context, tx: Timex, index: int) -> None:
     old = ctx.narr
     if old is not None and contains(point, old):
         return
-    if old is not None and tx.kb is None and iso_key(point.interval()[1]) < iso_key(old.interval()[0]) and (
-        _RELATIVE_BEFORE.search(_sentence_before(ctx.text, tx.start, 160, clause=True))
-    ):
-        # "... which nearly replaced the Soviet credits promised in 1957", "the data, which was
-        # promised in 1957": an earlier date in a relative clause looks back
-        return
-    if old is not None and tx.kb is None and _WHICH_WAS_BEFORE.search(_sentence_before(ctx.text, tx.start, 160, clause=True)):
-        return  # "asked Congress for aid, which was approved in 1980": a look ahead, the story stays
+    if old is not None and tx.kb is None:
+        head = _sentence_before(ctx.text, tx.start, 160, clause=True)
+        if _RELATIVE_BEFORE.search(head) and (
+            iso_key(point.interval()[1]) < iso_key(old.interval()[0]) or _WHICH_WAS_BEFORE.search(head)
+        ):
+            # "... which nearly replaced the Soviet credits promised in 1957": an earlier date in a
+            # relative clause looks back; "asked Congress for aid, which was approved in 1980": a
+            # passive 'which' clause about a thing looks ahead; either way the story stays
+            return
     if (old is not None and point.gran == "year" and old.gran == "day"
             and not _clause_initial(ctx.text, tx.start)):
         # "... collapsed in March 1975 ... a campaign planned for 1976 ... on 11 March": a year
@@ -275,7 +276,8 @@ _PLUPERFECT_BEFORE = re.compile(
 _PLUPERFECT_AFTER = re.compile(
     r"(?:[^.;:!?()\n]{0,40}?,)?\s*(?:already\s+|also\s+|earlier\s+|just\s+)?had\s+"
     r"(?!to\b|a\b|an\b|the\b|no\b|its\b|their\b|his\b|her\b|some\b|little\b|much\b|many\b|been\s+\w+ing\b)[a-z]")
-# a 'which' clause about a thing, passive ("aid, which was approved in 1980")
+# a 'which' clause about a thing, passive ("aid, which was approved in 1980"); every match is a
+# _RELATIVE_BEFORE match too
 _WHICH_WAS_BEFORE = re.compile(r"(?i),\s*which\s+(?:was|were)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|nt)\s+(?:in|on|by)\s+$")
 _RELATIVE_BEFORE = re.compile(r"(?i)(?:,\s*|\b)(?:which|who|whom|whose)\b[^,;:()]*$")
 _OF_YEAR = re.compile(r"\b([A-Za-z][a-z-]+)\s+of\s+$")
