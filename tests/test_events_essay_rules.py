@@ -457,3 +457,69 @@ def test_events_essay_a_visit_returned_goes_to_whoever_had_visited(nlp):
                   "visited Moscow, and on 26 May Nixon and Brezhnev signed the SALT I agreement. Brezhnev returned the "
                   "visit the following June.")
     assert dyads(e for e in ev if e.trigger == "returned") == {("SUN", "USA")}
+
+
+def test_events_essay_it_looks_back_over_a_paragraph_to_the_first_named_invader(nlp):
+    ev = run(nlp, "On the night of 20-21 August 1968 Soviet, Polish, Hungarian and Bulgarian troops crossed the border "
+                  "of Czechoslovakia. Dubcek was arrested. The Soviets had hoped for a new government. None appeared. "
+                  "Svoboda flew to Moscow on 23 August. On 26 August the leaders signed the Moscow Protocol. The "
+                  "invasion divided the communist world. Romania had refused to take part, and on 21 August Ceausescu "
+                  "denounced it.")
+    assert dyads(e for e in ev if e.trigger == "denounced") == {("ROU", "SUN")}
+
+
+def test_events_essay_a_message_says_what_its_sender_says(nlp):
+    ev = run(nlp, "On 15 July 1968 the Soviets sent Prague the 'Warsaw Letter', which demanded that the Czechoslovaks "
+                  "restore censorship.")
+    assert ("SUN", "CSK", "REQUEST") in coded(ev, "demanded")
+    assert not coded(ev, "sent")  # a letter is not aid
+    ev = run(nlp, "In 1960 the Chinese sent Moscow a long letter which condemned the Soviets.")
+    assert coded(ev, "condemned") == {("CHN", "SUN", "ACCUSE")}
+    # a speech or a letter that attacks someone attacks with words
+    ev = run(nlp, "In 1963 a Soviet letter attacked the Chinese leaders. In 1969 Khrushchev gave a speech which attacked Mao.")
+    assert {e.category for e in ev if e.trigger == "attacked"} == {"ACCUSE"}
+
+
+def test_events_essay_exercises_held_near_a_state_are_a_show_of_force(nlp):
+    ev = run(nlp, "In August 1968 Soviet troops held large exercises along the Czechoslovak border.")
+    assert coded(ev, "held") == {("SUN", "CSK", "MOBILIZE")}
+    ev = run(nlp, "In 1970 Brezhnev exercised great influence over Hanoi.")
+    assert not [e for e in ev if e.category == "MOBILIZE"]
+
+
+def test_events_essay_recalling_a_year_is_remembering_it(nlp):
+    ev = run(nlp, "In August 1968 Moscow held the East German divisions back, because German troops in Prague would have "
+                  "recalled 1939. In 1962 Moscow recalled its ambassador from Tirana.")
+    assert coded(ev, "recalled") == {("SUN", "ALB", "SANCTION")}
+
+
+def test_events_essay_a_promise_about_ones_own_affairs_is_an_agreement(nlp):
+    ev = run(nlp, "On 1 August 1968 the Soviet Politburo met the Czechoslovak presidium at Cierna, and after tense talks "
+                  "Dubcek promised to control the press (Dawisha, 241-5).")
+    assert coded(ev, "control") == {("CSK", "SUN", "AGREE")}
+    ev = run(nlp, "In 1950 Mao promised to invade Taiwan.")  # an intended act against a state keeps its category
+    assert coded(ev, "invade") == {("CHN", "TWN", "ASSAULT")}
+
+
+def test_events_essay_the_subject_of_an_after_clause_the_parser_split(nlp):
+    ev = run(nlp, "Alexander Dubcek replaced Antonin Novotny as party leader on 5 January 1968, after Brezhnev, visiting "
+                  "Prague in December 1967, had refused to save Novotny (Dawisha, 12).")
+    assert coded(ev, "visiting") == {("SUN", "CSK", "CONSULT")}
+    assert coded(ev, "refused") == {("SUN", "CSK", "REJECT")}
+
+
+def test_events_essay_deepening_a_split_makes_relations_worse(nlp):
+    ev = run(nlp, "In 1963 the crisis deepened the rift between Moscow and Peking. In 1950 China and the Soviet Union "
+                  "deepened their ties.")
+    signs = {(e.source, e.date.value if e.date else None, e.intensity > 0) for e in ev if e.trigger == "deepened"}
+    assert signs == {("SUN", "1963", False), ("CHN", "1963", False), ("SUN", "1950", True), ("CHN", "1950", True)}
+
+
+def test_events_essay_an_act_with_no_one_named_goes_to_whom_its_actor_dealt_with(nlp):
+    ev = run(nlp, "In 1989, under pressure from Washington, the Soviet Union stopped sending arms to Nicaragua, although "
+                  "Cuba went on supplying weapons.")
+    # Cuba is in none of the sentence's dyads, so this falls back to the salient actors
+    assert dyads(e for e in ev if e.trigger == "supplying") <= {("CUB", "NIC"), ("CUB", "USA")}
+    ev = run(nlp, "In 1958 the Americans made demands on Moscow, and the Soviets caved in to them and withdrew their "
+                  "support from Peking.")
+    assert dyads(e for e in ev if e.trigger == "caved") == {("SUN", "USA")}

@@ -21,6 +21,7 @@ REACTIONS = frozenset({"counterattack", "counter-attack", "retaliate", "riposte"
 HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"})
 NAMED_AGAIN_WINDOW = 8  # sentences back a definite event noun takes the date of the same act told with a date
 ANAPHORA_WINDOW = 5  # sentences back an event noun ("the blockade") looks for the event it names
+DEALT_WINDOW = 0  # sentences back an act with no one named looks for whom its actor last dealt with (0: its own)
 NAMED_ANAPHORA_WINDOW = 30  # ... and for an act that named the same noun ("imposed a trade embargo")
 
 
@@ -88,6 +89,7 @@ class EventCoder:
         obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
         if obj is None and any(c.dep_ == "auxpass" for c in trig.children):
             obj = next((c for c in trig.children if c.dep_ == "nsubjpass"), None)  # "the invasion was condemned by the UN"
+        window = ANAPHORA_WINDOW
         if obj is not None and obj.lower_ in ("it", "this") and not obj.ent_type_:
             # "The invasion divided the communist world ... Ceausescu denounced it": the event noun
             # that opened the sentence before (or this one) is what 'it' stands for
@@ -95,6 +97,7 @@ class EventCoder:
             if named is None:
                 return None
             obj_named = named
+            window = 2 * ANAPHORA_WINDOW  # a topic ("The invasion divided ...") may look back over a paragraph
         elif obj is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children):
             return None
         else:
@@ -115,7 +118,7 @@ class EventCoder:
                 if named_year is not None:
                     if year != named_year:
                         continue
-                elif sent < frame.sent - (NAMED_ANAPHORA_WINDOW if same_noun else ANAPHORA_WINDOW):
+                elif sent < frame.sent - (NAMED_ANAPHORA_WINDOW if same_noun else window):
                     break
                 if (lemma in (trig_lemma, obj_lemma)) if same_noun else (entry.cat is not None and category == entry.cat):
                     if trig.lemma_.lower() in ("return", "repay"):
@@ -124,6 +127,10 @@ class EventCoder:
                         continue
                     if trig.lemma_.lower() in JOINING:
                         return (b, anchor_obj) if b not in src else None  # "joined the boycott": against whom it was aimed
+                    if a not in src:
+                        # "Soviet, Polish, Hungarian and Bulgarian troops crossed the border" ... "denounced
+                        # it": of several sides told in one clause, the one named first led
+                        a = next(t.source for t in history if t.sent == sent and t.lemma == trig_lemma and t.target == b)
                     other = b if a in src else a
                     return (other, anchor_obj) if other not in src else None
         return None
@@ -167,7 +174,9 @@ class EventCoder:
             dest = _journey_destination(frame, src_codes, by_token or {})
             if dest:
                 return [(s, t, conf) for s in sources for t in dest if s.code != t.code]
-            other = A.partner(frame.sent, frame.trigger.start, src_codes)
+            other = _last_dealt_with(frame, src_codes, history or [], A)
+            if other is None:
+                other = A.partner(frame.sent, frame.trigger.start, src_codes)
             if other is None:
                 if len(sources) >= 2:  # two actors and no one else around: they act on each other
                     return [(a, b, conf) for a in sources for b in sources if a.code != b.code]
@@ -298,6 +307,31 @@ def _event_noun_before(pron, extractor) -> object | None:
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children
         ):
             return t
+    return None
+
+
+def _last_dealt_with(frame: Frame, src_codes: set[str], history: list[Told], A: DocActors) -> ActorRef | None:
+    """'Ortega flew to Moscow to ask for more aid ... The Soviets promised oil and credits': an act
+    with no one named goes to whoever the actor last dealt with, when that was told just before."""
+    for told in reversed(history):
+        if told.sent < frame.sent - DEALT_WINDOW:
+            break
+        if told.sent > frame.sent:
+            continue
+        if told.source in src_codes and told.target not in src_codes:
+            other = told.target
+        elif told.target in src_codes and told.source not in src_codes:
+            other = told.source
+        else:
+            continue
+        # the mention of that actor nearest before the act
+        ref = None
+        for s, r in A.ordered:
+            if s > frame.sent or (s == frame.sent and r.start >= frame.trigger.start):
+                break
+            if r.code == other:
+                ref = r
+        return ref
     return None
 
 

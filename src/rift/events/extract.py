@@ -48,6 +48,11 @@ INSTALLATIONS = frozenset({"installation", "tank", "base", "camp", "port", "harb
                            "city", "airfield", "airport", "bridge", "dam", "refinery", "depot", "garrison", "outpost", "post",
                            "position", "embassy", "consulate", "ship", "tanker", "convoy", "factory", "pipeline", "railway"})
 # verbs of sending forces somewhere ("sent troops to Zaire")
+# acts a state may promise to do at home ("promised to control the press", "to restore order")
+HOME_RULE = frozenset({"COERCE", "SANCTION", "REJECT"})
+# nouns of what is written or said: a relative clause on one says what its author says
+MESSAGES = frozenset({"letter", "note", "message", "memorandum", "telegram", "cable", "statement", "declaration", "communique",
+                      "communiqué", "editorial", "article", "speech", "ultimatum", "manifesto", "broadcast", "circular", "démarche", "demarche"})
 SENDING = frozenset({"send", "dispatch", "rush", "fly", "ship", "airlift"})
 GOVERNING = BARE_GOVERNMENT | {"cabinet", "leader", "ruler", "colonel", "general"}
 
@@ -111,7 +116,7 @@ IRREGULAR_PAST = {"forgave": "forgive", "forgiven": "forgive", "forbade": "forbi
                   "forsook": "forsake", "forswore": "forswear", "besought": "beseech", "outbid": "outbid", "rebuilt": "rebuild",
                   "overcame": "overcome", "underwrote": "underwrite", "mistook": "mistake", "misled": "mislead"}
 # international bodies and alliances (actor codes) that a state can leave
-ORGANISATIONS = frozenset({"NATO", "UNO", "WTO", "SEATO", "CENTO", "OAS", "ARL", "EEC", "COMINFORM", "COMINTERN"})
+ORGANISATIONS = frozenset({"NATO", "UNO", "WTO", "SEATO", "CENTO", "OAS", "OAU", "ASEAN", "ARL", "EEC", "COMINFORM", "COMINTERN"})
 # people whose journeys are not their state's visits
 PRIVATE_TRAVELLERS = frozenset({"athlete", "tourist", "refugee", "pilgrim", "emigrant", "immigrant", "migrant", "student", "fan",
                                 "spectator", "traveller", "traveler"})
@@ -155,6 +160,30 @@ BACKING = frozenset({"backing", "support", "help", "approval", "consent", "bless
 # gatherings an act happens at: 'at' them names a place, not a target
 VENUES = frozenset({"congress", "conference", "meeting", "summit", "session", "celebration", "plenum", "assembly",
                     "council", "talks", "convention", "gathering", "rally", "ceremony", "reception", "banquet", "forum"})
+
+
+def _subordinate_subject(verb: Token) -> Token | None:
+    """'..., after Brezhnev, visiting Prague in December 1967, had refused to save Novotny': the
+    parser may read 'after Brezhnev' as a phrase and hang the clause's verb (and a participle set
+    off by commas) on the main verb. Returns the name that is really the subject, or None."""
+    if verb.dep_ not in ("conj", "advcl") or verb.head.i >= verb.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children):
+        return None
+    if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+        return None
+    for p in verb.head.children:
+        if p.dep_ != "prep" or p.lower_ not in ("after", "before", "since", "until", "once") or not (verb.head.i < p.i < verb.i):
+            continue
+        name = next((c for c in p.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        if name is None or name.i + 1 >= verb.i or verb.doc[name.i + 1].text != ",":
+            continue
+        between = range(name.i + 1, verb.left_edge.i)
+        # only commas, or a participle clause set off by commas, between the name and the verb
+        aside = {t.i for d in verb.head.children if d.dep_ == "advcl" and d.i != verb.i and name.i < d.i < verb.i for t in d.subtree}
+        if all(verb.doc[j].text == "," or j in aside for j in between):
+            return name
+    return None
 
 
 def _main_clause_conjunct(verb: Token) -> Token | None:
@@ -337,6 +366,10 @@ class EventExtractor(NominalFrames):
         if seen > 6:
             return [], None
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if (verb.dep_ == "relcl" and len(subjects) == 1 and subjects[0].lower_ in ("which", "that") and verb.head.lemma_.lower() in MESSAGES
+                and not self.np_actors(verb.head, A, of=False) and verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head.pos_ in ("VERB", "AUX")):
+            # "sent Moscow a long letter which condemned ...": who sent the message says what it says
+            return self.subject_of(verb.head.head, A, seen + 1)
         if subjects:
             # "After Ho's death in 1969 the North Vietnamese leaned ...": the parser may give two
             for c in subjects:
@@ -373,6 +406,9 @@ class EventExtractor(NominalFrames):
                     found = _dedupe([r for t in last.children if t.dep_ in ("amod", "compound", "poss") for r in A.at(t)])
                     if found:
                         return found, last
+        after = _subordinate_subject(verb)
+        if after is not None and A.at(after):
+            return _dedupe(A.at(after)), after
         stolen = self._clause_subject(verb, A)
         if stolen:
             return stolen, verb.doc[verb.i - 1]
@@ -911,6 +947,12 @@ class EventExtractor(NominalFrames):
             # no one departed (but "Soviet experts left China with their blueprints")
             return []
         obj = self.object_noun(trig)
+        if entry.light and obj is not None and obj.dep_ == "dobj" and A.at(obj):
+            # "sent Prague the 'Warsaw Letter'": the parser gives both objects as direct ones; the
+            # first, an actor, is whom it went to, the second what was sent
+            second = next((c for c in trig.children if c.dep_ == "dobj" and c.i > obj.i and not A.at(c) and self.noun_entry(c) is not None), None)
+            if second is not None:
+                obj = second
         if trig.lemma_.lower() in ("buy", "purchase") and obj is not None and any(t.lemma_.lower() in MATERIEL for t in [obj, *obj.conjuncts]):
             # "the weapons he had bought from Czechoslovakia": the seller armed the buyer
             entry = replace(entry, cat="AID", inverse=True)
@@ -937,8 +979,10 @@ class EventExtractor(NominalFrames):
                 return []
         if trig.lemma_.lower() == "leave" and any(c.lower_ == "behind" for c in trig.children):
             return []  # "anxious not to be left behind": outpaced, not withdrawn
-        if trig.lemma_.lower() == "recall" and obj is not None and self.noun_entry(obj) is not None and not self.noun_entry(obj).light:
-            return []  # "recalled Khrushchev's appeals": remembered them, no envoy was called home
+        if trig.lemma_.lower() == "recall" and any(
+            (c.dep_ == "npadvmod" and c.like_num) or (c.dep_ == "dobj" and (c.like_num or c.ent_type_ in ("DATE", "EVENT"))) for c in trig.children
+        ) or (trig.lemma_.lower() == "recall" and obj is not None and self.noun_entry(obj) is not None and not self.noun_entry(obj).light):
+            return []  # "recalled Khrushchev's appeals", "would have recalled 1939": remembered, no envoy was called home
         if trig.lemma_.lower() == "conclude" and not any(c.dep_ == "dobj" for c in trig.children) and any(
             (c.dep_ == "nsubj" and c.pos_ == "NOUN" and not A.at(c)) or c.dep_ == "ccomp" for c in trig.children
         ):
@@ -979,6 +1023,10 @@ class EventExtractor(NominalFrames):
             means = [p for c in trig.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
             if any(self.noun_entry(m) is not None and self.verbal_attack(m) for m in means + ([obj] if uses_obj and obj is not None else [])):
                 coding = Coding("ACCUSE", "disapprove", kind=coding.kind)
+            elif (trig.dep_ == "relcl" and trig.head.lemma_.lower() in MESSAGES) or any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in MESSAGES for c in trig.children
+            ):
+                coding = Coding("ACCUSE", "disapprove", kind=coding.kind)  # "a speech which attacked Mao": words attack
             elif any(c.dep_ == "dobj" and c.lemma_.lower() in IDEAS for c in trig.children):
                 coding = Coding("ACCUSE", "disapprove", kind=coding.kind)  # "attacked Soviet policy", "the 'three worlds' theory"
         recipient = any(c.dep_ in ("dative", "iobj") for c in trig.children) or bool(self.prep_actors(trig, ("to",), A)) or (
@@ -1237,6 +1285,13 @@ class EventExtractor(NominalFrames):
             c.dep_ in ("nsubj", "nsubjpass") and _neither_nor(c) for c in ch.subject_host.children
         ):  # (but "neither Jakarta nor Manila would recognise it": each refused a third)
             reciprocal = True  # "China and India clashed", "the two agreed to resume talks"
+        if (coding.mode == "intended" and ch.pledged_by is not None and not targets and not reciprocal and not coding.negated
+                and not is_cooperative(coding.category) and (entry.cat or coding.category) in HOME_RULE and any(
+                    c.dep_ == "dobj" and c.pos_ == "NOUN" and self.noun_entry(c) is None and not self.np_actors(c, A) for c in trig.children)):
+            # "Dubcek promised to control the press": an undertaking about one's own affairs is an
+            # agreement with whoever it was promised to, no act against them
+            coding = replace(coding, category="AGREE", plover_mode=None, factor=1.0)
+            blocked = False
         frame = Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets, reciprocal, conf)
         if coding.mode == "intended" and ch.pledged_by is not None:
             frame.date_host = ch.pledged_by  # a promise is dated when it was made, not when it was to be kept

@@ -42,6 +42,8 @@ PURPOSE_NOUNS = frozenset({"support", "protest", "retaliation", "reprisal", "sol
 
 
 # nouns of asking that a clause's act answers ("at Nicaragua's request", "on the invitation of Hanoi")
+# verbs that make a relationship more of what it is ("deepened the split", "deepened their ties")
+GROWTH_VERBS = frozenset({"deepen", "strengthen", "widen", "broaden", "sharpen", "cement", "consolidate"})
 BIDDING_NOUNS = frozenset({"request", "invitation", "behest", "urging", "insistence", "bidding", "suggestion", "appeal"})
 
 
@@ -281,6 +283,8 @@ class NominalFrames:
                     if c.dep_ in ("prt",) and self.rel_verbs.get(f"{v.lemma_.lower()} {c.lower_}") is not None:
                         s = self.rel_verbs[f"{v.lemma_.lower()} {c.lower_}"]
             if s is not None:
+                if s > 0 and v.lemma_.lower() in GROWTH_VERBS and (self.rel_noun_sign.get(tok.lemma_.lower()) or self.rel_noun_sign.get(tok.lower_) or 0) < 0:
+                    s = -1  # "deepened the split": a bad relation made worse (but "deepened their ties")
                 if s == 0 and self.chain(v).negation:
                     return []  # "did not have disagreements" says nothing about the relationship
                 if s == 0:
