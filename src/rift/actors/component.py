@@ -36,6 +36,29 @@ SUBJECT_BONUS = 0.6  # how many sentences of distance being a subject is worth t
 DOC_PRIOR = 0.1  # weight of each earlier mention in the whole document when picking "the two nations"
 
 
+# words that may stand before a surname without being a given name ("President Johnson")
+TITLES = frozenset({"president", "premier", "chancellor", "general", "marshal", "chairman", "prime", "minister", "secretary",
+                    "king", "queen", "shah", "emperor", "sultan", "colonel", "admiral", "field", "mr", "mrs", "dr", "comrade",
+                    "pope", "prince", "tsar", "czar", "kaiser", "senator", "governor", "ambassador", "foreign", "defence",
+                    "defense", "vice", "leader", "party", "marshall", "lieutenant", "captain", "major", "sheikh", "emir",
+                    "ayatollah", "archbishop", "bishop", "cardinal", "lord", "sir", "dame", "madame", "monsieur", "herr",
+                    "generalissimo", "brother", "comrades", "mao", "old", "young", "chief", "commander", "envoy", "state",
+                    "communist", "soviet", "american", "chinese", "british", "french", "german", "president-elect"})
+
+
+def _another_given_name(span: Span, full_name: str | None) -> bool:
+    """A one-word surname match preceded by a given name that is not the known person's: "Michael
+    Kohl" (not Helmut Kohl), "Austen Chamberlain" (not Neville)."""
+    if len(span) != 1 or span.start == 0 or not full_name:
+        return False
+    prev = span.doc[span.start - 1]
+    if prev.pos_ != "PROPN" or not prev.is_alpha or not prev.text[:1].isupper() or prev.text.isupper() or len(prev.text) < 3:
+        return False
+    if prev.lower_ in TITLES or prev.ent_type_ in ("GPE", "NORP", "ORG", "DATE") or prev.dep_ != "compound" or prev.head.i != span.root.i:
+        return False
+    return prev.lower_ not in {w.lower().strip(".,") for w in full_name.split()}
+
+
 @dataclass
 class _Found:
     span: Span
@@ -54,7 +77,8 @@ class _Found:
 
 # nouns of agreements and meetings that take the name of the city where they were made
 TITLED_THINGS = frozenset({"letter", "plan", "doctrine", "line", "spirit", "appeal", "programme", "program", "initiative"})
-AGREEMENT_NAMES = frozenset({"accord", "accords", "agreement", "treaty", "conference", "declaration", "communique", "communiqué",
+MODEL_WORDS = frozenset({"style", "type", "like", "model", "pattern"})
+AGREEMENT_NAMES = frozenset({"court", "tribunal", "accord", "accords", "agreement", "treaty", "conference", "declaration", "communique", "communiqué",
                              "protocol", "summit", "pact", "convention", "charter", "settlement", "talks", "negotiations",
                              "process", "formula", "statement", "memorandum", "resolution", "conversations"})
 
@@ -112,6 +136,14 @@ class ActorTagger:
         self.described_collectives.add("RIFT_COLLECTIVE", [
             [{"LOWER": "the"}, {"LOWER": "two"}, modifiers, {"LOWER": {"IN": heads}}],
             [{"LOWER": "both"}, modifiers, {"LOWER": {"IN": heads}}],
+        ])
+        divided = sorted(self.kb.divided_nations)
+        self.divided = Matcher(nlp.vocab)
+        self.divided.add("RIFT_DIVIDED", [
+            [{"LOWER": "the"}, {"LOWER": "two"}, {"LOWER": {"IN": divided}}, {"LOWER": {"IN": heads}}],
+            [{"LOWER": "both"}, {"LOWER": {"IN": divided}}, {"LOWER": {"IN": heads}}],
+            [{"LOWER": "the"}, {"LOWER": "two"}, {"LOWER": {"IN": divided}}],
+            [{"LOWER": "both"}, {"LOWER": {"IN": divided}}],
         ])
         self.combining = Matcher(nlp.vocab)
         self.combining.add("RIFT_COMBINING", [[{"LOWER": {"IN": [k.lower() for k in self.kb.combining]}}, {"ORTH": "-"}]])
@@ -186,9 +218,23 @@ class ActorTagger:
             cand, code = hit
             if self._non_agent(span, cand.form):
                 continue
+            if cand.form == "person" and _another_given_name(span, cand.name) and self._said_of_another_nation(span):
+                continue  # "his East German counterpart Michael Kohl" is not Helmut Kohl
             kind = "leader" if cand.form == "person" else cand.kind
             found.append(_Found(span, code, kind, cand.form, cand.name))
         return found
+
+    def _said_of_another_nation(self, span: Span) -> bool:
+        """Whether the noun a name is in apposition to carries a nationality of its own ("his East
+        German counterpart Michael Kohl"): that, not a namesake's office, says whose he is."""
+        root = span.root
+        if root.dep_ != "appos":
+            return False
+        mods = [c for c in root.head.children if c.dep_ in ("amod", "compound") and c.i < root.head.i]
+        if not mods:
+            return False
+        text = span.doc[mods[0].left_edge.i : mods[-1].i + 1].text
+        return bool(self.kb.lookup(text)) or any(self.kb.lookup(m.text) for m in mods)
 
     @staticmethod
     def _community_adjectives(found: list[_Found]) -> list[_Found]:
@@ -212,7 +258,11 @@ class ActorTagger:
                 return False
             # (a capitalised title too: "the 'Warsaw Letter'", "the Bangkok Plan")
             return doc[j].lemma_.lower() in AGREEMENT_NAMES or (doc[j].lower_ in TITLED_THINGS and doc[j].text[:1].isupper())
-        return [f for f in found if not names_one(f)]
+        def a_model(f: _Found) -> bool:
+            # "a Romanian-style military alliance", "a Soviet-type economy": a pattern, not a party
+            j = f.span.end
+            return j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in MODEL_WORDS
+        return [f for f in found if not names_one(f) and not a_model(f)]
 
     def _outside_citations(self, doc: Doc, found: list[_Found]) -> list[_Found]:
         """Drop names inside parenthetical citations: "(Salisbury, 33-7)" cites a historian."""
@@ -362,6 +412,22 @@ class ActorTagger:
             f = words[tok.text]
             out.append(_Found(doc[tok.i : tok.i + 1], f.code, f.kind, f.form, f.name))
         return out
+
+    def divided_pairs(self, doc: Doc, found: list[_Found]) -> list[_Found]:
+        """'the two German states', 'both Germanies', 'the two Koreas': the two states of a divided
+        nation (replacing the adjective's mention of one of them)."""
+        from spacy.util import filter_spans
+
+        spans = [doc[s:e] for _id, s, e in self.divided(doc)]
+        spans = [sp for sp in filter_spans(spans) if sp[-1].lower_ in self.kb.divided_nations or sp[-1].pos_ == "NOUN"]
+        if not spans:
+            return found
+        covered = {i for sp in spans for i in range(sp.start, sp.end)}
+        out = [f for f in found if not any(i in covered for i in range(f.span.start, f.span.end))]
+        for sp in spans:
+            word = next(t.lower_ for t in sp if t.lower_ in self.kb.divided_nations)
+            out += [_Found(sp, code, "collective", "collective", None) for code in self.kb.divided_nations[word]]
+        return sorted(out, key=lambda f: f.span.start)
 
     def halves(self, doc: Doc, found: list[_Found]) -> list[_Found]:
         """'the South' / 'the North' of a divided country: the half the text last named that way
@@ -514,6 +580,7 @@ class ActorTagger:
         found = self._outside_citations(doc, found)
         found.sort(key=lambda f: f.span.start)
         found = self._community_adjectives(self._places_naming_agreements(doc, found))
+        found = self.divided_pairs(doc, found)
         found = found + self.short_names(doc, found)
         found.sort(key=lambda f: f.span.start)
         found = found + self.halves(doc, found)

@@ -85,6 +85,7 @@ class ActorKB:
     collectives: list[str] = field(default_factory=list)
     reciprocals: list[str] = field(default_factory=list)
     fixed_collectives: dict[str, list[str]] = field(default_factory=dict)  # head noun -> the actors it always names
+    divided_nations: dict[str, list[str]] = field(default_factory=dict)  # "german", "koreas" -> the two states of that nation
     island_states: frozenset[str] = frozenset()  # states "the island" may stand for
     combining: dict[str, str] = field(default_factory=dict)
     non_agent_heads: set[str] = field(default_factory=set)
@@ -260,6 +261,7 @@ def load_actor_kb() -> ActorKB:
     kb.collectives = list(ctx.get("collectives") or [])
     kb.reciprocals = list(ctx.get("reciprocals") or [])
     kb.fixed_collectives = {str(k).lower(): list(v) for k, v in (ctx.get("fixed_collectives") or {}).items()}
+    kb.divided_nations = {str(k).lower(): list(v) for k, v in (ctx.get("divided_nations") or {}).items()}
     kb.island_states = frozenset(ctx.get("island_states") or [])
     kb.combining = dict(ctx.get("combining") or {})
     kb.non_agent_heads = {normalise(x) for x in ctx.get("non_agent_heads") or []}

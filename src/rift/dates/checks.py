@@ -37,6 +37,13 @@ _QUANTITY_PREV = frozenset("about some nearly over approximately around almost t
 _NOT_PLURAL = frozenset("was has is as this its his us thus plus whereas less across unless perhaps afterwards towards onwards gas bus yes".split())
 
 
+# words that may follow the month "May" (a modal "may" is followed by a verb): "agreed in May on a set of
+# guidelines", "in May he flew to Peking"
+_AFTER_MAY = frozenset({"and", "or", "to", "of", "the", "when", "until", "that", "in", "a", "an", "on", "at", "by", "for",
+                        "with", "after", "before", "as", "but", "he", "she", "it", "they", "we", "his", "her", "its",
+                        "their", "this", "these", "those", "some", "both", "all", "several", "during", "while", "after"})
+
+
 def month_ok(m: re.Match, group: str = "mon") -> bool:
     mon = m.group(group)
     return mon is None or capitalised(mon)
@@ -117,7 +124,7 @@ def _check_month_bare(m, text: str) -> bool:
             return False
         if ml == "march" and nxt.lower() in ("on", "to", "of", "through", "across", "into", "from"):
             return False
-        if ml == "may" and nxt and nxt[0].islower() and nxt.lower() not in ("and", "or", "to", "of", "the", "when", "until", "that", "in", "a"):
+        if ml == "may" and nxt and nxt[0].islower() and nxt.lower() not in _AFTER_MAY:
             return False
         return True
     if prev in _TEMPORAL_PREV:

@@ -200,8 +200,16 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
 
         above = []
         if gov is not None and not same:
-            # a date on a clause that contains the event's clause dates it too
-            ancestors = {a.i for a in gov.ancestors}
+            # a date on a clause that contains the event's clause dates it too (but not across a comma
+            # splice the parser read as a complement: "X welcomed ..., more followed the next year")
+            ancestors = set()
+            node = gov
+            while node.head.i != node.i:
+                if node.dep_ == "ccomp" and node.i < node.head.i and node.right_edge.i + 1 < len(node.doc) and node.doc[node.right_edge.i + 1].text == "," and not (
+                    node.head.lemma_.lower() in _SAYING):
+                    break
+                node = node.head
+                ancestors.add(node.i)
             above = [k for k in here if getattr(_governor(pairs[k][0].root), "i", None) in ancestors]
         if same:
             k = best(same)
@@ -215,8 +223,9 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
                 # a date after the event in a clause of its own that the event's clause does not
                 # govern ("X offered to mediate, and in January 1966 Y and Z met") is that clause's
                 below = {t.i for t in gov.subtree} - {
-                    t.i for c in gov.children if c.dep_ == "conj" and _is_verb(c) for t in c.subtree
-                }  # a coordinated clause ("X cut the quota and in January 1961 Y broke ...") is not governed
+                    t.i for c in gov.conjuncts if c.i > gov.i and _is_verb(c) for t in c.subtree
+                }  # a coordinated clause ("X cut the quota and in January 1961 Y broke ...", "..., and
+                # within weeks Y granted aid, more followed the next year") is not governed
                 # nor a relative clause that looks back ("which had nearly gone to war in 1978") or a
                 # 'while' clause of its own ("Peru sent fighters, while Chile ... passed intelligence")
                 for t in gov.subtree:
@@ -263,6 +272,10 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
         return TimeSpan(value=rec.value, start=rec.interval["start"], end=rec.interval["end"], precision=rec.precision,
                         explicit=rec.explicit, mod=rec.mod, kb=kb_id)
     return narrative_time(doc, span.start_char)
+
+
+_SAYING = frozenset({"say", "tell", "claim", "argue", "insist", "declare", "announce", "state", "write", "note", "report",
+                     "believe", "think", "admit", "explain", "warn", "add", "reply", "complain", "suggest", "conclude"})
 
 
 def _strictly_inside(inner: tuple[str | None, str | None], outer: tuple[str | None, str | None]) -> bool:
@@ -317,10 +330,21 @@ def _noun_bound(timex: Span, event: Span | None) -> bool:
         return False
     if noun.lemma_.lower() in _MESSAGES and noun.dep_ in ("nsubj", "nsubjpass"):
         return False  # "Zhou's letter of 23 January 1959 stated that ...": the message speaks on its date
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ == "ROOT" and not _other_dates(timex):
+        return False  # "The Soviet approach of 1938 reflected Stalin's fear ...": the sentence is about then
     if event is None:
         return True
     phrase = {t.i for t in noun.subtree}
     return event.root.i not in phrase
+
+
+def _other_dates(timex: Span) -> bool:
+    """Whether the sentence of ``timex`` has another time expression."""
+    try:
+        sent = timex.sent
+    except ValueError:
+        return True
+    return any(sp.start != timex.start and sent.start <= sp.start < sent.end for sp, _rec in (timex.doc._.timex_spans or []))
 
 
 _MESSAGES = frozenset({"letter", "note", "message", "telegram", "cable", "memorandum", "speech", "statement", "declaration",

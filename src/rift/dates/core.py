@@ -65,6 +65,7 @@ class Context:
     bc_positions: list[int] = field(default_factory=list)
     last: Point | None = None  # the last year-or-finer date the text stated ("that year" points back to it)
     last_index: int | None = None
+    last_end: int | None = None  # where that date ends in the text
 
     def anchor_point(self, deictic: bool = False) -> tuple[Point | None, str | None]:
         """The point relative expressions resolve against, and the anchor id."""

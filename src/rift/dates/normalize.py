@@ -178,7 +178,7 @@ def _resolve(c: Candidate, ctx: Context, index: int) -> list[Timex]:
                 tx = replace(tx, mod=prep_mod)
         _update_narrative(ctx, tx, index + len(out))
         if tx.type == "DATE" and tx.point is not None and tx.kb is None and tx.point.gran not in ("decade", "century"):
-            ctx.last, ctx.last_index = tx.point, index + len(out)
+            ctx.last, ctx.last_index, ctx.last_end = tx.point, index + len(out), tx.end
         out.append(replace(tx, narrative=ctx.narr))
     return out
 

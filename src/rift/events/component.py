@@ -349,12 +349,18 @@ def _journey_destination(frame: Frame, src_codes: set[str], by_token: dict[int, 
 
 def _in_condition(tok) -> bool:
     """Whether ``tok``'s clause is an 'if' / 'unless' / 'had X ...' supposition."""
+    for _ in range(3):  # a noun's clause: "Had Gaddafi kept his promise to withdraw"
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj") or tok.head.i == tok.i:
+            break
+        tok = tok.head if tok.dep_ != "pobj" else tok.head.head
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
             return True
-        if tok.dep_ == "advcl" and tok.i > 0 and any(c.dep_ == "aux" and c.lower_ == "had" and c.i < tok.i and c.i == tok.left_edge.i
-                                                      for c in tok.children):
-            return True  # "Had Khrushchev not gone ..."
+        if (tok.dep_ == "advcl" or (tok.dep_ == "ccomp" and tok.i < tok.head.i)) and tok.i > 0 and any(
+            c.dep_ == "aux" and c.lower_ == "had" and c.i < tok.i and c.i == tok.left_edge.i and (tok.dep_ == "advcl" or c.text == "Had")
+            for c in tok.children
+        ):
+            return True  # "Had Khrushchev not gone ...", "Had Gaddafi kept his promise, ..." (read as a complement)
         if tok.dep_ not in ("conj", "xcomp") or tok.head.i == tok.i:
             return False
         tok = tok.head

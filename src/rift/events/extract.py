@@ -50,6 +50,11 @@ INSTALLATIONS = frozenset({"installation", "tank", "base", "camp", "port", "harb
 # verbs of sending forces somewhere ("sent troops to Zaire")
 # acts a state may promise to do at home ("promised to control the press", "to restore order")
 HOME_RULE = frozenset({"COERCE", "SANCTION", "REJECT"})
+TIME_LIMITS = frozenset({"hour", "day", "week", "month", "deadline"})
+# people sent to talk, not to help ("sent an envoy to Peking")
+ENVOYS = frozenset({"envoy", "emissary", "delegation", "mission", "delegate", "representative", "chairman", "minister",
+                    "secretary", "ambassador", "negotiator", "mediator", "diplomat", "official", "officials", "president",
+                    "premier", "deputy", "aide", "spokesman"})
 # nouns of what is written or said: a relative clause on one says what its author says
 MESSAGES = frozenset({"letter", "note", "message", "memorandum", "telegram", "cable", "statement", "declaration", "communique",
                       "communiqué", "editorial", "article", "speech", "ultimatum", "manifesto", "broadcast", "circular", "démarche", "demarche"})
@@ -774,6 +779,9 @@ class EventExtractor(NominalFrames):
         elif "reported" in ch.modes:
             mode = "reported"
         if mode == "intended" and ch.request_host is None and ch.threaten_host is None:
+            if coding.category == "MOBILIZE" and not coding.negated and ch.pledged_by is not None and ch.pledged_by.lemma_.lower() in ("offer", "volunteer"):
+                # "Britain and France had offered to send an expeditionary force": forces offered are help offered
+                coding = replace(coding, category="AID", plover_mode=None)
             coding = intend(coding, self.lex, pledge=ch.pledge and ch.negation == "not")
         elif mode != "asserted":
             coding = replace(coding, mode=mode)
@@ -892,20 +900,31 @@ class EventExtractor(NominalFrames):
             return []
         return self._frame_toward(trig, sent, self.apply_chain(Coding(cat, None, kind="attitude"), self.chain(trig)), sources, targets)
 
-    def refused_permission(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
-        """'China would not allow the Soviets to fly weapons across its airspace': permission
-        withheld is a refusal (REJECT) toward those who asked to act."""
-        if not any(c.dep_ == "neg" or c.lower_ in ("never", "refused") for c in trig.children):
-            return []
+    def permission_frames(self, trig: Token, A: DocActors, sent: int) -> tuple[list[Frame], Token | None]:
+        """'Helsinki agreed to let German troops pass through Finland': permission given is an
+        agreement (AGREE) with those allowed to act; 'Stockholm refused to let British troops cross',
+        'China would not allow the Soviets to fly weapons across its airspace': withheld, a refusal
+        (REJECT). What they were (not) allowed to do is no act of theirs. Returns the frames and the
+        complement they cover."""
         comp = next((c for c in trig.children if c.dep_ in ("xcomp", "ccomp") and c.i > trig.i), None)
         if comp is None:
-            return []
+            return [], None
         obj = next((c for c in trig.children if c.dep_ in ("dobj", "dative") and c.i > trig.i), None)
         obj = obj or next((c for c in comp.children if c.dep_ == "nsubj"), None)
         if obj is None:
-            return []
+            return [], None
+        allowed = self.np_actors(obj, A)
+        if not allowed:
+            return [], None
         sources, _ = self.subject_of(trig, A)
-        return self._frame_toward(trig, sent, Coding("REJECT", None, negated=True), sources, self.np_actors(obj, A))
+        ch = self.chain(trig)
+        if ch.under_accusation:
+            return [], None
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "refused") for c in trig.children) or ch.negation:
+            coding = Coding("REJECT", None, negated=True)
+        else:
+            coding = self.apply_chain(Coding("AGREE", None), ch)
+        return self._frame_toward(trig, sent, coding, sources, allowed), comp
 
     def verb_frames(self, trig: Token, entry: LexEntry, A: DocActors, sent: int, absorbed: set[int]) -> list[Frame]:
         """Frames for a verb trigger."""
@@ -947,6 +966,15 @@ class EventExtractor(NominalFrames):
             # no one departed (but "Soviet experts left China with their blueprints")
             return []
         obj = self.object_noun(trig)
+        deadline = self._deadline(trig)
+        if deadline is not None:
+            # "gave the British staff a week to leave": a time limit set on someone is an ultimatum
+            absorbed.add(deadline.i)
+            absorbed.update(c.i for t in (deadline, trig) for c in t.children if c.dep_ in ("relcl", "acl", "xcomp", "advcl"))
+            sources, _ = self.subject_of(trig, A)
+            given = [r for c in trig.children if c.dep_ in ("dobj", "dative", "iobj") for r in self.np_actors(c, A, of=False)]
+            coding = self.apply_chain(Coding("THREATEN", "ultimatum"), self.chain(trig))
+            return self._frame_toward(trig, sent, coding, sources, given)
         if entry.light and obj is not None and obj.dep_ == "dobj" and A.at(obj):
             # "sent Prague the 'Warsaw Letter'": the parser gives both objects as direct ones; the
             # first, an actor, is whom it went to, the second what was sent
@@ -967,6 +995,8 @@ class EventExtractor(NominalFrames):
                 entry = replace(entry, cat=None, light=True, symmetric=False, preps=joined.preps)
         if obj is not None and (trig.lemma_.lower(), obj.lemma_.lower()) in IDIOMS:
             return []  # "paid the price of Nixon's opening", "took place": no act between states
+        if trig.lemma_.lower() == "provide" and obj is None and any(c.dep_ == "prep" and c.lower_ == "for" for c in trig.children):
+            return []  # "the treaty provided for permanent representatives": it stipulated, nothing was given
         if trig.lemma_.lower() == "cut" and any(c.lower_ == "short" for c in trig.children):
             return []  # "cut his stay short": ended a visit early
         stopped = [c for c in trig.children if c.dep_ in ("xcomp", "dobj", "pcomp") and c.tag_ == "VBG"] if entry.reverse else []
@@ -1029,7 +1059,8 @@ class EventExtractor(NominalFrames):
                 coding = Coding("ACCUSE", "disapprove", kind=coding.kind)  # "a speech which attacked Mao": words attack
             elif any(c.dep_ == "dobj" and c.lemma_.lower() in IDEAS for c in trig.children):
                 coding = Coding("ACCUSE", "disapprove", kind=coding.kind)  # "attacked Soviet policy", "the 'three worlds' theory"
-        recipient = any(c.dep_ in ("dative", "iobj") for c in trig.children) or bool(self.prep_actors(trig, ("to",), A)) or (
+        recipient = any(c.dep_ in ("dative", "iobj") and (c.pos_ != "ADP" or any(A.at(p) for p in c.children if p.dep_ == "pobj"))
+                        for c in trig.children) or bool(self.prep_actors(trig, ("to",), A)) or (
             obj is not None and bool(self.prep_actors(obj, ("to",), A)))  # "sent troops to Zaire", however 'to' hangs
         materiel = any(t.lemma_.lower() in MATERIEL for t in [obj] + list(obj.conjuncts)) if obj is not None else False
         if entry.light and obj is not None and obj_entry is None and not recipient and not materiel and "military" in {
@@ -1043,6 +1074,12 @@ class EventExtractor(NominalFrames):
             # "Morocco sent troops to Zaire": forces sent to a state (not to its border, nor against
             # it) go to its help
             coding = Coding("AID", None, kind=entry.kind)
+        if trig.lemma_.lower() in SENDING and obj is not None and obj.dep_ == "dobj" and self._envoy(obj, A):
+            # "sent Averell Harriman to Tehran to mediate": an envoy sent is a visit by proxy, no aid;
+            # with no destination named, the errand ("to mediate between ...") is the act
+            if not recipient:
+                return []
+            coding, obj_entry, uses_obj = Coding("CONSULT", "visit", kind=entry.kind), None, False
         asked = [c for c in trig.children if c.dep_ == "ccomp"] + [  # (the parser may hang the question on whom it asks)
             g for c in trig.children if c.dep_ in ("dobj", "dative") for g in c.children if g.dep_ in ("relcl", "ccomp", "acl")
         ] if trig.lemma_.lower() == "ask" else []
@@ -1065,6 +1102,8 @@ class EventExtractor(NominalFrames):
                 obj_entry = LexEntry(lemma=obj.lemma_.lower(), pos="noun", cat=coding.category, kind="attitude", example="-")
         if coding is None:
             return []
+        if entry.obj:  # "came to his aid", "declared war": the noun is part of the verb's entry
+            absorbed.update(t.i for t in trig.subtree if t.i != trig.i and entry.obj in (t.lemma_.lower(), t.lower_))
         if obj is not None and obj_entry is not None and (uses_obj or (entry.cat or "") in CONTENT_VERBS):
             absorbed.add(obj.i)  # "gave support", "rejected the Soviet proposal": one event, not two
         if entry.light and obj is not None and any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP") and self._names_event(c)
@@ -1078,6 +1117,12 @@ class EventExtractor(NominalFrames):
         if ch.under_accusation:
             return []
         coding = self.apply_chain(coding, ch)
+        if uses_obj and obj is not None and obj_entry is not None and not coding.negated and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in obj.children
+        ):
+            coding = negate(coding, "not", self.lex)  # "made no protest", "gave no help"
+            if coding.factor == 0:
+                return []
         if entry.kind == "attitude" and entry.experiencer == "object":
             return self._psych_frames(trig, entry, coding, A, sent)
         return self._action_frames(trig, entry, coding, ch, A, sent, obj if (uses_obj and obj_entry is not None) else None)
@@ -1154,7 +1199,34 @@ class EventExtractor(NominalFrames):
                     return Coding(cat.get("category", "SUPPORT"), cat.get("mode"), kind="attitude")
         return None
 
+    @staticmethod
+    def _deadline(trig: Token) -> Token | None:
+        """The time limit of 'gave X a week to leave' / 'gave them 48 hours to withdraw', or None."""
+        if trig.lemma_.lower() != "give":
+            return None
+        def errand(tok: Token) -> Token | None:
+            return next((c for c in tok.children if c.dep_ in ("relcl", "acl", "xcomp", "advcl")
+                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        for t in trig.subtree:
+            if t.lemma_.lower() in TIME_LIMITS and t.dep_ in ("dobj", "npadvmod", "dative"):
+                if errand(t) is not None or (t.head.i == trig.i and errand(trig) is not None):
+                    return t
+        return None
+
+    def _envoy(self, tok: Token, A: DocActors) -> bool:
+        """A person (or a body of people) sent to talk: "Averell Harriman", "its chairman, Kenneth
+        Kaunda", "a negotiating mission", "an envoy"."""
+        if tok.lemma_.lower() in ENVOYS:
+            return True
+        if tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or any(r.kind == "leader" for r in A.at(tok))):
+            return True
+        return False
+
     def _names_event(self, tok: Token) -> bool:
+        if tok.lemma_.lower() in PERMIT and any(
+            c.dep_ in ("xcomp", "ccomp") and any(d.dep_ == "nsubj" for d in c.children) for c in tok.children
+        ):
+            return True  # "refused to let British troops cross": the permission is the event
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             e = self.verb_entry(tok)
             if e is not None:
@@ -1281,7 +1353,9 @@ class EventExtractor(NominalFrames):
             targets, reciprocal = [], True  # "Chinese and Indian troops clashed": with each other
         if entry.explicit and not targets and not reciprocal:
             return []
-        if not targets and len(src_codes) >= 2 and (entry.symmetric or any(s.kind == "collective" for s in sources) or is_cooperative(coding.category)) and not any(
+        if not targets and len(src_codes) >= 2 and (entry.symmetric or any(s.kind == "collective" for s in sources) or (
+            is_cooperative(coding.category) and "aid" not in (coding.category.lower(), coding.plover_mode))  # (help offered goes to a third)
+        ) and not any(
             c.dep_ in ("nsubj", "nsubjpass") and _neither_nor(c) for c in ch.subject_host.children
         ):  # (but "neither Jakarta nor Manila would recognise it": each refused a third)
             reciprocal = True  # "China and India clashed", "the two agreed to resume talks"
@@ -1470,7 +1544,8 @@ class EventExtractor(NominalFrames):
         blocked = False
         if not out:
             # "supported democratic countries", "returned to neutrality": the act names a non-actor
-            blocked = any(self._plain_object(c) for c in objs if obj_noun is None or c.i != obj_noun.i)
+            blocked = any(self._plain_object(c) for c in objs if (obj_noun is None or c.i != obj_noun.i)
+                          and not (entry.obj and entry.obj in (c.lemma_.lower(), c.lower_)))  # ("gave way": part of the verb)
             own = tuple(entry.preps) + self.cat_preps.get(entry.cat or coding.category, ())
             blocked = blocked or any(
                 self._plain_object(p) for c in trig.children if c.dep_ == "prep" and c.lower_ in own for p in c.children if p.dep_ == "pobj"
@@ -1546,6 +1621,7 @@ class EventExtractor(NominalFrames):
                 continue
             absorbed: set[int] = set()
             told: set[int] = set()  # the verbs of charges told with a neutral verb of saying
+            permitted: set[int] = set()  # the acts a state was (not) allowed to do
             verb_out: list[Frame] = []
             other: list[Frame] = []
             for tok in sent:
@@ -1559,7 +1635,7 @@ class EventExtractor(NominalFrames):
                         if lem in self.report_neutral:  # one event: what is told is the charge (as with 'claimed')
                             told.update(c.i for c in tok.children if c.dep_ == "ccomp")
                         continue
-                    if tok.i in told:
+                    if tok.i in told or tok.i in permitted or tok.i in absorbed:
                         continue
                     entry = self.verb_entry(tok)
                     if entry is not None:
@@ -1567,7 +1643,10 @@ class EventExtractor(NominalFrames):
                     elif lem in FLOW_VERBS:
                         verb_out += self.flow_frames(tok, A, si)
                     elif lem in PERMIT:
-                        verb_out += self.refused_permission(tok, A, si)
+                        granted, comp = self.permission_frames(tok, A, si)
+                        if granted:
+                            verb_out += granted
+                            permitted.add(comp.i)  # what they were allowed to do is not told as done
                     if lem in APPROACH and (entry is None or entry.cat is None):
                         verb_out += self.approach_frames(tok, A, si)
                     if (entry is None or entry.cat is None) and lem in self.opinion:

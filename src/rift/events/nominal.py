@@ -137,6 +137,8 @@ class NominalFrames:
             negation = self.neg_nouns[holder.lemma_.lower()]
         if self._predicative(tok) or tok.dep_ in ("compound", "amod"):
             return []  # "Nationalist supply convoys": a modifier, not an event
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("since", "until", "till") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return []  # "the largest French operation since the Algerian war": a landmark in time, told before
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("on", "against", "of") and (
             tok.head.head.pos_ == "NOUN" and self.noun_entry(tok.head.head) is not None and not self.noun_entry(tok.head.head).light
             and self.noun_entry(tok.head.head).cat in ("SANCTION", "REJECT", "PROTEST", "COERCE")

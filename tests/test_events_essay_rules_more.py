@@ -1,0 +1,112 @@
+"""Events in essay prose, continued: permissions, envoys and ultimatums, offers of help, divided
+nations, namesakes, and the dates of look-backs and comma splices (rules written after the
+seventh held-out set).
+
+Every case runs a short text through the full pipeline on the real model; each asserts the
+dyad, category, sign or year a reader would code.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events_context import dyads, run, years
+
+pytestmark = pytest.mark.model
+
+
+def coded(events, trigger: str) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.category) for e in events if e.trigger == trigger}
+
+
+def test_events_more_permission_given_or_withheld_is_toward_whom_it_concerns(nlp):
+    ev = run(nlp, "In early 1940 Stockholm refused to let British and French troops cross Swedish territory.")
+    assert coded(ev, "let") == {("SWE", "GBR", "REJECT"), ("SWE", "FRA", "REJECT")}
+    assert not [e for e in ev if e.trigger == "cross"]  # a crossing not allowed did not happen
+    ev = run(nlp, "In September 1940 Helsinki agreed to let German troops pass through Finland.")
+    assert coded(ev, "let") == {("FIN", "DEU", "AGREE")}
+    assert not [e for e in ev if e.trigger in ("agreed", "pass")]
+    ev = run(nlp, "In 1956 Nasser allowed Soviet ships to use the port.")
+    assert coded(ev, "allowed") == {("EGY", "SUN", "AGREE")}
+
+
+def test_events_more_forces_offered_are_help_offered(nlp):
+    ev = run(nlp, "In December 1939 the Finns asked for help. Britain and France offered to send an expeditionary force.")
+    assert coded(ev, "send") == {("GBR", "FIN", "AGREE"), ("FRA", "FIN", "AGREE")}
+    ev = run(nlp, "In 1962 Moscow promised to send troops against Turkey.")
+    assert coded(ev, "send") == {("SUN", "TUR", "MOBILIZE")}
+
+
+def test_events_more_an_envoy_sent_is_a_visit_and_a_deadline_an_ultimatum(nlp):
+    ev = run(nlp, "In July 1951 Truman sent Averell Harriman to Tehran to mediate.")
+    assert coded(ev, "sent") == {("USA", "IRN", "CONSULT")}
+    ev = run(nlp, "In 1955 the Soviets sent advisers to Egypt.")
+    assert coded(ev, "sent") == {("SUN", "EGY", "AID")}
+    ev = run(nlp, "In September 1951 Mossadegh gave the company's last British staff at Abadan a week to leave.")
+    assert coded(ev, "gave") == {("IRN", "GBR", "THREATEN")}
+    ev = run(nlp, "In 1956 the Soviets gave the British and French forty-eight hours to withdraw from Egypt.")
+    assert coded(ev, "gave") == {("SUN", "GBR", "THREATEN"), ("SUN", "FRA", "THREATEN")}
+    assert not [e for e in ev if e.trigger == "withdraw"]
+    ev = run(nlp, "In 1951 Mossadegh nationalised the oil. The British sent warships to the Gulf near Abadan.")
+    assert {e.category for e in ev if e.trigger == "sent"} == {"MOBILIZE"}
+
+
+def test_events_more_idioms_of_giving_way_ceasing_fire_and_coming_to_aid(nlp):
+    ev = run(nlp, "President Svoboda flew to Moscow on 23 August 1968 and refused to negotiate until Dubcek was "
+                  "released, and the Soviets gave way.")
+    assert coded(ev, "gave") == {("SUN", "CSK", "CONCEDE")}
+    ev = run(nlp, "On 4 September 1944 Finland and the Soviet Union ceased fire.")
+    assert coded(ev, "ceased") == {("FIN", "SUN", "CONCEDE"), ("SUN", "FIN", "CONCEDE")}
+    ev = run(nlp, "In 1980 Goukouni asked Libya for help, and that autumn Libyan troops came to his aid.")
+    assert coded(ev, "came") == {("LBY", "TCD", "AID")} and not [e for e in ev if e.trigger == "aid"]
+    ev = run(nlp, "In 1943 Helsinki sounded out Moscow about peace terms. In February 1940 the Soviets broke "
+                  "through the Finnish lines.")
+    assert coded(ev, "sounded") == {("FIN", "SUN", "CONSULT")} and coded(ev, "broke") == {("SUN", "FIN", "ASSAULT")}
+    ev = run(nlp, "In 1970 West Germany renounced the use of force against Poland. In 1971 Nixon opened a secret "
+                  "channel to the Soviet leadership.")
+    assert coded(ev, "renounced") == {("DEU", "POL", "AGREE")} and coded(ev, "opened") == {("USA", "SUN", "CONSULT")}
+
+
+def test_events_more_no_act_in_a_stipulation_a_refusal_by_no_or_a_landmark(nlp):
+    ev = run(nlp, "In 1972 Bonn and East Berlin signed the Basic Treaty. The treaty provided for permanent representatives.")
+    assert not [e for e in ev if e.trigger == "provided"]
+    ev = run(nlp, "In 1973 Libyan troops moved into Chad, and Chad's president Tombalbaye made no protest.")
+    assert not [e for e in ev if e.trigger in ("made", "protest")]
+    ev = run(nlp, "In 1983 Mitterrand launched Operation Manta, the largest French operation in Africa since the Algerian war.")
+    assert not [e for e in ev if e.trigger == "war"]
+    ev = run(nlp, "In 1984 Gaddafi promised to withdraw from Chad. Had Gaddafi kept his promise to withdraw, he might "
+                  "have kept the north.")
+    assert all(e.mode != "asserted" for e in ev if e.trigger == "promise")
+
+
+def test_events_more_a_model_a_court_and_a_namesake_are_no_parties(nlp):
+    ev = run(nlp, "In 1948 the Finns rejected a Romanian-style military alliance with the Soviets.")
+    assert "ROU" not in {c for e in ev for c in (e.source, e.target)}
+    ev = run(nlp, "In 1951 Britain asked the Hague court to rule, and Iran ignored the Hague court.")
+    assert "NLD" not in {c for e in ev for c in (e.source, e.target)}
+    ev = run(nlp, "In December 1971 Egon Bahr met his East German counterpart Michael Kohl in Bonn.")
+    assert "DEU" not in {e.target for e in ev if e.trigger == "met"}
+    ev = run(nlp, "In January 1964 Robert Kennedy visited Jakarta. That December Taraki flew to Moscow.")
+    assert coded(ev, "visited") == {("USA", "IDN", "CONSULT")} and coded(ev, "flew") == {("AFG", "SUN", "CONSULT")}
+
+
+def test_events_more_the_two_states_of_a_divided_nation(nlp):
+    ev = run(nlp, "In December 1972 the two German states signed the Basic Treaty. In September 1991 the two Koreas "
+                  "joined the UN.")
+    assert dyads(e for e in ev if e.trigger == "signed") == {("DEU", "DDR"), ("DDR", "DEU")}
+    assert {e.source for e in ev if e.trigger == "joined"} == {"KOR", "PRK"}
+
+
+def test_events_more_dates_of_a_subject_a_look_back_and_a_comma_splice(nlp):
+    ev = run(nlp, "In 1944 the war ended. The Soviet approach of 1938 reflected Stalin's fear of Germany. In April "
+                  "Moscow offered aid to Finland.")
+    assert years(ev, "offered") == {"1938-04"}
+    ev = run(nlp, "In 1969 Brandt became chancellor. As foreign minister, Brandt had already established diplomatic "
+                  "relations with Romania in 1967 and restored them with Yugoslavia the following year.")
+    assert years(ev, "restored") == {"1968"}
+    ev = run(nlp, "In January 1970 Brandt sent Bahr to Moscow. After some fifty hours of discussion the two sides agreed in "
+                  "May on a set of guidelines.")
+    assert years(ev, "agreed") == {"1970-05"}
+    ev = run(nlp, "In August 1953 Mossadegh fell. Washington immediately welcomed the new government of Iran, and "
+                  "within weeks Eisenhower granted Iran emergency aid, more followed the next year.")
+    assert years(ev, "welcomed") == {"1953-08"}
