@@ -134,8 +134,16 @@ def test_actors_kb_ethnic_names_before_statehood_name_no_state():
 
 
 def test_actors_kb_capital_of_a_future_state_is_a_place():
-    assert KB.resolve("tashkent", when(1966)) is None
+    cand, code = KB.resolve("tashkent", when(1966))
+    assert (cand.form, code) == ("place", "SUN")  # a place of the state that held it, not a party
     assert KB.resolve("tashkent", when(2000))[1] == "UZB"
+
+
+def test_actors_kb_places_stand_for_whoever_held_them():
+    assert KB.resolve("sarawak", when(1962))[1] == "GBR"
+    assert KB.resolve("sarawak", when(1964))[1] == "MYS"
+    assert KB.resolve("quemoy", when(1958))[1] == "TWN"
+    assert all(c.form == "place" for c in KB.lookup("sinai"))
 
 
 @pytest.mark.parametrize(
@@ -190,3 +198,21 @@ def test_actors_kb_context_words():
     assert "both nations" in KB.collectives and "the two countries" in KB.collectives
     assert "each other" in KB.reciprocals and "one another" in KB.reciprocals
     assert KB.combining["Sino"] == "China"
+
+
+def test_actors_kb_places_file_is_well_formed():
+    import yaml
+    from importlib.resources import files
+
+    rows = yaml.safe_load((files("rift.actors") / "data" / "places.yaml").read_text(encoding="utf-8"))["places"]
+    assert len(rows) >= 300
+    seen: set[str] = set()
+    for row in rows:
+        assert row["kind"] in ("region", "province", "island", "city", "base", "site", "strip", "pass"), row["name"]
+        senses = row["senses"]
+        assert senses and all(s["code"] in KB.codes for s in senses), row["name"]
+        for a, b in zip(senses, senses[1:]):  # in time order, no overlap
+            assert a.get("until") is not None and b.get("from") is not None and str(a["until"]) < str(b["from"]), row["name"]
+        own = {t.lower() for t in [row["name"]] + list(row.get("variants") or [])}
+        assert not own & seen, own & seen  # no name stands for two places
+        seen |= own

@@ -110,3 +110,17 @@ def test_events_more_dates_of_a_subject_a_look_back_and_a_comma_splice(nlp):
     ev = run(nlp, "In August 1953 Mossadegh fell. Washington immediately welcomed the new government of Iran, and "
                   "within weeks Eisenhower granted Iran emergency aid, more followed the next year.")
     assert years(ev, "welcomed") == {"1953-08"}
+
+
+def test_events_more_a_place_acted_on_is_whoever_held_it(nlp):
+    ev = run(nlp, "In 1958 Chinese batteries shelled Quemoy. In 1964 Indonesian troops attacked Sarawak.")
+    assert coded(ev, "shelled") == {("CHN", "TWN", "ASSAULT")}
+    assert coded(ev, "attacked") == {("IDN", "MYS", "ASSAULT")}
+    # held before the act that took it; a place the actor holds is no party, and no place acts
+    ev = run(nlp, "In 1967 Israel defeated Egypt and occupied Sinai.")
+    assert dyads(e for e in ev if e.trigger == "occupied") == {("ISR", "EGY")}
+    ev = run(nlp, "In 1954 Khrushchev visited Peking. He agreed to hand back Port Arthur.")
+    assert dyads(e for e in ev if e.trigger == "agreed") == {("SUN", "CHN")}
+    ev = run(nlp, "In 1963 Sarawak joined Malaysia. In 1968 the six parties met in Bratislava.")
+    assert not [e for e in ev if e.source in ("GBR", "MYS") and e.trigger == "joined"]
+    assert "CSK" not in {c for e in ev for c in (e.source, e.target)}

@@ -92,7 +92,7 @@ class ActorMention(Record):
     end: int
     text: str
     code: str = Field(description="Actor code, ISO 3166 alpha-3 for states (SUN, CHN, TWN, ...).")
-    kind: str = Field(default="state", description="state | leader | party | group | pronoun | collective")
+    kind: str = Field(default="state", description="state | leader | party | group | pronoun | collective | place (a place named for the state that held it)")
     name: str | None = Field(default=None, description="Canonical name of the entity mentioned (e.g. the leader).")
     sentence: int | None = None
 

@@ -9,6 +9,7 @@ resolved at the date of its clause. Pronouns ("they", "his") and collectives ("b
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from rift.actors.kb import ActorKB, load_actor_kb, normalise
-from rift.actors.timeline import mention_date
+from rift.actors.timeline import clause_timespan, mention_date
 from rift.records import ActorMention
 from rift.text_utils import orig_span, orphan_subject, sentence_index
 
@@ -78,7 +79,7 @@ class _Found:
 # nouns of agreements and meetings that take the name of the city where they were made
 TITLED_THINGS = frozenset({"letter", "plan", "doctrine", "line", "spirit", "appeal", "programme", "program", "initiative"})
 MODEL_WORDS = frozenset({"style", "type", "like", "model", "pattern"})
-AGREEMENT_NAMES = frozenset({"court", "tribunal", "accord", "accords", "agreement", "treaty", "conference", "declaration", "communique", "communiqué",
+AGREEMENT_NAMES = frozenset({"court", "tribunal", "meeting", "meetings", "accord", "accords", "agreement", "treaty", "conference", "declaration", "communique", "communiqué",
                              "protocol", "summit", "pact", "convention", "charter", "settlement", "talks", "negotiations",
                              "process", "formula", "statement", "memorandum", "resolution", "conversations"})
 
@@ -216,6 +217,11 @@ class ActorTagger:
             if hit is None:
                 continue
             cand, code = hit
+            if cand.form == "place":
+                # "In 1967 Israel occupied Sinai": the place is whose it was when the time named began,
+                # before the act that may have changed its holder
+                first = _span_start(clause_timespan(doc, span))
+                code = (cand.resolve(first) if first is not None else None) or code
             if self._non_agent(span, cand.form):
                 continue
             if cand.form == "person" and _another_given_name(span, cand.name) and self._said_of_another_nation(span):
@@ -249,7 +255,7 @@ class ActorTagger:
         """Drop a capital that names an agreement or a meeting after the place it was made:
         "the Lusaka accord", "the Shanghai communique", "the Geneva conference"."""
         def names_one(f: _Found) -> bool:
-            if f.form != "capital":
+            if f.form not in ("capital", "place"):
                 return False
             j = f.span.end
             while j < len(doc) and doc[j].lower_ in ("peace", "ceasefire", "cease-fire", "trade", "border", "joint"):
@@ -581,6 +587,7 @@ class ActorTagger:
         found.sort(key=lambda f: f.span.start)
         found = self._community_adjectives(self._places_naming_agreements(doc, found))
         found = self.divided_pairs(doc, found)
+        found = [f for f in found if f.kind != "place" or not _place_acting(f.span)]
         found = found + self.short_names(doc, found)
         found.sort(key=lambda f: f.span.start)
         found = found + self.halves(doc, found)
@@ -600,6 +607,31 @@ class ActorTagger:
         doc._.actors = actors
         doc._.actor_spans = spans
         return doc
+
+
+def _span_start(ts) -> "dt.date | None":
+    """The first day of a clause's time span, or None."""
+    try:
+        return dt.date.fromisoformat(ts.start) if ts is not None and ts.start else None
+    except ValueError:
+        return None
+
+
+def _place_acting(span: Span) -> bool:
+    """A place named as who acts ("Sarawak joined Malaysia", "Quemoy's guns replied"), or as
+    where something is ("troops in Kashmir"), rather than as what was acted on: it stands for no
+    state there."""
+    root = span.root
+    if not span.doc.has_annotation("DEP"):
+        return True
+    if root.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "appos", "npadvmod"):
+        return True
+    if root.dep_ in ("poss", "compound", "amod", "nmod") and root.head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "from", "inside", "within", "throughout", "across",
+                                                    "around", "by", "via", "through", "of", "off", "along", "between"):
+        return True
+    return False
 
 
 def _last_before(found: list["_Found"], stop: int, keep) -> "_Found | None":

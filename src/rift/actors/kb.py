@@ -19,7 +19,7 @@ import yaml
 from rift.errors import RiftError
 
 KINDS = ("state", "leader", "party", "group")
-FORMS = ("name", "adj", "people", "capital", "person", "group")
+FORMS = ("name", "adj", "people", "capital", "person", "group", "place")
 
 
 @dataclass(frozen=True)
@@ -190,6 +190,11 @@ def state_candidates(entry: dict) -> list[tuple[str, Candidate]]:
     # a capital stands for its state only while the state exists ("Tashkent" in 1966 is a place)
     capital = Candidate(entry["name"], "state", "capital", during + (life,), strict=start is not None or end is not None)
     pairs += [(t, capital) for t in entry.get("capitals", []) or []]
+    if around:
+        # before or after the state, its capital is a place of the state that held it ("Kosygin flew to
+        # Tashkent" in 1966: the Soviet Union), named only as what was acted on (see places.yaml)
+        held = Candidate(entry["name"], "place", "place", tuple(around), strict=True)
+        pairs += [(t, held) for t in entry.get("capitals", []) or []]
     pairs += [(t, nation) for t in entry.get("adj", []) or []]
     people = Candidate(entry["name"], "state", "people", nation.senses, strict=nation.strict)
     pairs += [(t, people) for t in entry.get("people", []) or []]
@@ -280,5 +285,11 @@ def load_actor_kb() -> ActorKB:
     for entry in _load_yaml("states.yaml").get("states") or []:
         kb.codes.setdefault(entry["code"], entry["name"])
         for text, cand in state_candidates(entry):
+            kb.add(text, cand)
+    for p in _load_yaml("places.yaml").get("places") or []:
+        # a place stands for the state that held it, only where the text names it as what was
+        # acted on (never as who acted); where the other files know the name, it comes after them
+        cand = Candidate(p["name"], "place", "place", _senses(p.get("senses"), f"places.yaml ({p['name']})"), strict=True)
+        for text in [p["name"]] + list(p.get("variants") or []):
             kb.add(text, cand)
     return kb

@@ -1134,7 +1134,7 @@ class EventExtractor(NominalFrames):
         preps = [c for t in (trig, obj) for c in t.children if c.dep_ in ("prep", "dative")]
         if any(c.lower_ == "against" for c in preps):
             return False
-        return any(p.dep_ == "pobj" and A.at(p) for c in preps if c.lower_ == "to" for p in c.children)
+        return any(p.dep_ == "pobj" and A.at(p) and all(r.kind != "place" for r in A.at(p)) for c in preps if c.lower_ == "to" for p in c.children)
 
     def _journey(self, trig: Token, entry: LexEntry, A: DocActors, absorbed: set[int]) -> LexEntry | None:
         """What a verb of travel ("flew", "went", "arrived") codes: a visit, aid, war, or nothing."""
@@ -1416,8 +1416,9 @@ class EventExtractor(NominalFrames):
         def keep(refs: list[ActorRef]) -> list[ActorRef]:
             nonlocal self_only
             kept = [r for r in refs if r.code not in exclude]
-            # only a named actor makes an act internal: "cut its sugar quota" is not about itself
-            if refs and not kept and any(r.kind != "pronoun" for r in refs):
+            # only a named actor makes an act internal: "cut its sugar quota" is not about itself, nor
+            # "agreed to hand back Port Arthur" (a place it held: to whom is said elsewhere)
+            if refs and not kept and any(r.kind not in ("pronoun", "place") for r in refs):
                 self_only = True
             return kept
 

@@ -137,7 +137,7 @@ class DocActors:
         for s, ref in self.ordered:
             if s > sent:
                 break
-            if s < sent - SALIENCE_WINDOW or ref.code in exclude:
+            if s < sent - SALIENCE_WINDOW or ref.code in exclude or ref.kind == "place":
                 continue
             # later in the same sentence counts too, less ("This miserly loan angered China")
             w = 0.5 if (s == sent and ref.start >= before) else 1.0 / (1 + sent - s)
