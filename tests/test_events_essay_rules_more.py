@@ -124,3 +124,21 @@ def test_events_more_a_place_acted_on_is_whoever_held_it(nlp):
     ev = run(nlp, "In 1963 Sarawak joined Malaysia. In 1968 the six parties met in Bratislava.")
     assert not [e for e in ev if e.source in ("GBR", "MYS") and e.trigger == "joined"]
     assert "CSK" not in {c for e in ev for c in (e.source, e.target)}
+
+
+def test_events_more_a_named_thing_years_from_the_sentences_dates_is_a_namesake(nlp):
+    ev = run(nlp, "In February 1970 talks began with Poland. The Warsaw Treaty, which Brandt travelled to the Polish "
+                  "capital to sign on 7 December 1970, recognised the border, and the Polish government promised to "
+                  "allow Germans to leave.")
+    assert years(ev, "travelled") == {"1970-12-07"}
+    assert {v[:4] for v in years(ev, "allow")} == {"1970"}
+
+
+def test_events_more_a_pair_that_meets_or_fights_a_third_acts_on_it(nlp):
+    ev = run(nlp, "In 1948 Egypt and Syria fought Israel. From March 1970 the ambassadors of the United States, Britain "
+                  "and France met their Soviet counterpart, Pyotr Abrasimov.")
+    assert dyads(e for e in ev if e.trigger == "fought") == {("EGY", "ISR"), ("SYR", "ISR")}
+    assert dyads(e for e in ev if e.trigger == "met") == {("USA", "SUN"), ("GBR", "SUN"), ("FRA", "SUN")}
+    ev = run(nlp, "In late August 1959 Chinese and Indian troops clashed on the Himalayan frontier, and in September "
+                  "1959 the Soviet news agency TASS declared that Moscow was neutral.")
+    assert dyads(e for e in ev if e.trigger == "clashed") == {("CHN", "IND"), ("IND", "CHN")}

@@ -79,7 +79,7 @@ class _Found:
 # nouns of agreements and meetings that take the name of the city where they were made
 TITLED_THINGS = frozenset({"letter", "plan", "doctrine", "line", "spirit", "appeal", "programme", "program", "initiative"})
 MODEL_WORDS = frozenset({"style", "type", "like", "model", "pattern"})
-AGREEMENT_NAMES = frozenset({"court", "tribunal", "meeting", "meetings", "accord", "accords", "agreement", "treaty", "conference", "declaration", "communique", "communiqué",
+AGREEMENT_NAMES = frozenset({"court", "tribunal", "accord", "accords", "agreement", "treaty", "conference", "declaration", "communique", "communiqué",
                              "protocol", "summit", "pact", "convention", "charter", "settlement", "talks", "negotiations",
                              "process", "formula", "statement", "memorandum", "resolution", "conversations"})
 
@@ -263,6 +263,8 @@ class ActorTagger:
             if j >= len(doc):
                 return False
             # (a capitalised title too: "the 'Warsaw Letter'", "the Bangkok Plan")
+            if f.form == "place" and doc[j].lemma_.lower() in ("meeting", "talk", "summit", "session"):
+                return True  # "the Cierna and Bratislava meetings" (a capital's meeting is its state's)
             return doc[j].lemma_.lower() in AGREEMENT_NAMES or (doc[j].lower_ in TITLED_THINGS and doc[j].text[:1].isupper())
         def a_model(f: _Found) -> bool:
             # "a Romanian-style military alliance", "a Soviet-type economy": a pattern, not a party

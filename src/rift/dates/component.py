@@ -176,6 +176,11 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
     # "deplored the Colombo proposals of December 1962", "abrogated the agreement of 1957": a date
     # bound to a noun dates that thing, not the act around it (unless the act is that noun)
     here = [k for k in here if not _noun_bound(pairs[k][0], span) and not _in_other_relative(pairs[k][0], span)]
+    # a named thing years away from every date the sentence itself states is a namesake ("the Warsaw
+    # Treaty ... signed on 7 December 1970" is not the pact of 1955)
+    stated = [pairs[k][1].interval for k in here if pairs[k][1].explicit and pairs[k][1].interval]
+    if stated:
+        here = [k for k in here if pairs[k][1].explicit or not _far_from(pairs[k][1].interval, stated)]
     if here:
         gov = _governor(span.root)
         same = [k for k in here if gov is not None and getattr(_governor(pairs[k][0].root), "i", None) == gov.i]
@@ -211,8 +216,16 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
                 node = node.head
                 ancestors.add(node.i)
             above = [k for k in here if getattr(_governor(pairs[k][0].root), "i", None) in ancestors]
+        inner = []
+        if gov is not None and not same and above and not any(pairs[k][1].explicit for k in above):
+            # "The Warsaw Treaty, which Brandt travelled to Warsaw to sign on 7 December 1970, ...": the
+            # text's own date inside the event's clause before a named thing's date around it
+            mine = {t.i for t in gov.subtree}
+            inner = [k for k in here if pairs[k][1].explicit and getattr(_governor(pairs[k][0].root), "i", None) in mine]
         if same:
             k = best(same)
+        elif inner:
+            k = best(inner)
         elif above:
             k = best(above)
         else:
@@ -276,6 +289,15 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
 
 _SAYING = frozenset({"say", "tell", "claim", "argue", "insist", "declare", "announce", "state", "write", "note", "report",
                      "believe", "think", "admit", "explain", "warn", "add", "reply", "complain", "suggest", "conclude"})
+
+
+def _far_from(interval: dict, others: list[dict], years: int = 5) -> bool:
+    """Whether ``interval`` lies more than ``years`` years from each of ``others`` (ISO start/end dicts)."""
+    try:
+        a, b = int(str(interval["start"])[:4]), int(str(interval["end"])[:4])
+        return all(int(str(o["start"])[:4]) - b > years or a - int(str(o["end"])[:4]) > years for o in others)
+    except (KeyError, TypeError, ValueError):
+        return False
 
 
 def _strictly_inside(inner: tuple[str | None, str | None], outer: tuple[str | None, str | None]) -> bool:

@@ -1349,8 +1349,12 @@ class EventExtractor(NominalFrames):
                 return []
         if self_only and not targets:
             return []  # an actor acting on itself ("Khrushchev condemned the actions of Stalin"): internal
-        if len(src_codes) >= 2 and entry.symmetric:
-            targets, reciprocal = [], True  # "Chinese and Indian troops clashed": with each other
+        if len(src_codes) >= 2 and entry.symmetric and not (targets and any(
+            c.dep_ == "dobj" and c.i > trig.i and not any(t.text == "," for t in trig.doc[trig.i : c.left_edge.i]) for c in trig.children
+        )):
+            # "Chinese and Indian troops clashed": with each other (but "Egypt and Syria fought Israel",
+            # "the ambassadors of the three powers met their Soviet counterpart": the object they faced)
+            targets, reciprocal = [], True
         if entry.explicit and not targets and not reciprocal:
             return []
         if not targets and len(src_codes) >= 2 and (entry.symmetric or any(s.kind == "collective" for s in sources) or (
