@@ -142,3 +142,15 @@ def test_events_more_a_pair_that_meets_or_fights_a_third_acts_on_it(nlp):
     ev = run(nlp, "In late August 1959 Chinese and Indian troops clashed on the Himalayan frontier, and in September "
                   "1959 the Soviet news agency TASS declared that Moscow was neutral.")
     assert dyads(e for e in ev if e.trigger == "clashed") == {("CHN", "IND"), ("IND", "CHN")}
+
+
+def test_events_more_who_was_told_in_a_look_back_is_not_the_pair_now(nlp):
+    ev = run(nlp, "When talks opened in 1971, Prague demanded that Bonn declare the Munich Agreement invalid. Hitler had "
+                  "signed that agreement with Chamberlain, Daladier and Mussolini long before, so the West Germans "
+                  "refused. The two sides bargained for almost two years until, in the spring of 1973, they agreed on "
+                  "a formula.")
+    assert dyads(e for e in ev if e.trigger == "bargained") == {("CSK", "DEU"), ("DEU", "CSK")}
+    # 'them' after relations established with one state, restored with another: the relations
+    ev = run(nlp, "In 1969 Brandt became chancellor. As foreign minister, Brandt had already established diplomatic "
+                  "relations with Romania in 1967 and restored them with Yugoslavia the following year.")
+    assert dyads(e for e in ev if e.trigger == "restored") == {("DEU", "YUG")}

@@ -112,3 +112,15 @@ def _stranded(tok: Token, verb: Token) -> bool:
         and tok.dep_ in ("dobj", "pobj")
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
     )
+
+
+def in_look_back(tok) -> bool:
+    """Whether ``tok`` is in a past-perfect clause ("Hitler had signed that agreement with ...")."""
+    verb = tok
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ != "aux":
+            return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False

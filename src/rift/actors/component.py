@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from rift.actors.kb import ActorKB, load_actor_kb, normalise
 from rift.actors.timeline import clause_timespan, mention_date
 from rift.records import ActorMention
-from rift.text_utils import orig_span, orphan_subject, sentence_index
+from rift.text_utils import in_look_back, orig_span, orphan_subject, sentence_index
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "obj"}
@@ -306,6 +306,8 @@ class ActorTagger:
             root = f.span.root
             if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
                 w *= 0.3  # "fought in Korea": where things happen, not who acts
+            if in_look_back(root):
+                w *= 0.3  # "Hitler had signed that agreement with Mussolini": told in a look back
             # among equals the later mention wins: it is nearer
             score[f.code] = score.get(f.code, 0.0) + w + f.span.start * 1e-7
         if len(score) < 2:
@@ -759,6 +761,8 @@ def _coordinated_pair(found: list["_Found"], sent: int | None, span) -> list[str
         root = f.span.root
         if root.dep_ != "conj":
             continue
+        if len(root.head.conjuncts) > 1:
+            continue  # "with Chamberlain, Daladier and Mussolini": three or more named are no pair
         other = next((g for g in recent if g.span.root.i == root.head.i and g.code != f.code), None)
         if other is not None:
             if len({g.code for g in recent if g.span.start > f.span.start and g.code not in (f.code, other.code)}) >= 2:
@@ -818,8 +822,11 @@ def _names_a_thing(tok, actor_tokens: set[int]) -> bool:
         if not objs:
             return False
         last = objs[-1]
+        # (an actor in a phrase after the noun is a partner, not what the noun is: "established
+        # diplomatic relations with Romania in 1967 and restored them with Yugoslavia")
+        partners = {t.i for c in last.children if c.dep_ == "prep" and c.i > last.i for t in c.subtree}
         return last.tag_ == "NNS" and last.i not in actor_tokens and not any(
-            t.i in actor_tokens for t in last.subtree
+            t.i in actor_tokens for t in last.subtree if t.i not in partners
         )
     if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
         subjs = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")]

@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from rift.events.classify import Coding
+from rift.text_utils import in_look_back
 
 # dependency labels of subjects and of the noun-phrase modifiers searched for actors
 SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
@@ -141,6 +142,8 @@ class DocActors:
                 continue
             # later in the same sentence counts too, less ("This miserly loan angered China")
             w = 0.5 if (s == sent and ref.start >= before) else 1.0 / (1 + sent - s)
+            if in_look_back(self.doc[ref.start]):
+                w *= 0.3  # "Hitler had signed that agreement with Mussolini, so the West Germans refused"
             score[ref.code] = score.get(ref.code, 0.0) + w + ref.start * 1e-7  # ties: the nearer one
             last.setdefault(ref.code, ref) if ref.start >= before else last.__setitem__(ref.code, ref)
         if not score:
