@@ -154,3 +154,19 @@ def test_events_more_who_was_told_in_a_look_back_is_not_the_pair_now(nlp):
     ev = run(nlp, "In 1969 Brandt became chancellor. As foreign minister, Brandt had already established diplomatic "
                   "relations with Romania in 1967 and restored them with Yugoslavia the following year.")
     assert dyads(e for e in ev if e.trigger == "restored") == {("DEU", "YUG")}
+
+
+def test_events_more_a_subject_after_an_aside_and_a_state_one_is_in(nlp):
+    ev = run(nlp, "The two governments had grown close the year before, when Chad broke off relations with Israel and "
+                  "Gaddafi in return promised Tombalbaye generous aid.")
+    assert coded(ev, "promised") == {("LBY", "TCD", "AGREE")}
+    assert dyads(e for e in ev if e.trigger == "broke") == {("TCD", "ISR")}
+    ev = run(nlp, "Isolated, and afraid of sharing the fate of Estonia, the Finns looked for another protector in 1940.")
+    assert not [e for e in ev if e.trigger == "Isolated"]
+
+
+def test_events_more_a_charge_told_is_an_accusation_not_the_act(nlp):
+    ev = run(nlp, "In October 1951 Mossadegh told the Council that Britain was behaving like a colonial power and had "
+                  "no right to interfere in Iranian affairs.")
+    assert coded(ev, "told") == {("IRN", "GBR", "ACCUSE")}
+    assert not [e for e in ev if e.trigger == "interfere"]

@@ -167,6 +167,27 @@ VENUES = frozenset({"congress", "conference", "meeting", "summit", "session", "c
                     "council", "talks", "convention", "gathering", "rally", "ceremony", "reception", "banquet", "forum"})
 
 
+ASIDES = (("in", "return"), ("in", "turn"), ("in", "exchange"), ("in", "response"), ("in", "reply"), ("for", "its", "part"),
+          ("for", "their", "part"), ("for", "his", "part"))
+
+
+def _after_aside(doc, i: int) -> int:
+    """The index after a short aside that starts at ``i`` ("Gaddafi in return promised"), else ``i``."""
+    for words in ASIDES:
+        if i + len(words) <= len(doc) and tuple(t.lower_ for t in doc[i : i + len(words)]) == words:
+            return i + len(words)
+    return i
+
+
+def _before_aside(doc, i: int) -> int:
+    """The index of the token before a short aside that ends just before ``i``, else ``i - 1``."""
+    for words in ASIDES:
+        j = i - len(words)
+        if j >= 1 and tuple(t.lower_ for t in doc[j:i]) == words:
+            return j - 1
+    return i - 1
+
+
 def _subordinate_subject(verb: Token) -> Token | None:
     """'..., after Brezhnev, visiting Prague in December 1967, had refused to save Novotny': the
     parser may read 'after Brezhnev' as a phrase and hang the clause's verb (and a participle set
@@ -475,9 +496,11 @@ class EventExtractor(NominalFrames):
         "Egypt nationalized the company, and Britain, France and Israel attacked Egypt": the
         parser makes 'Britain, France and Israel' conjuncts of 'company'.
         """
-        if verb.dep_ != "conj" or verb.i == 0:
+        if verb.i == 0 or not (verb.dep_ == "conj" or (
+            verb.dep_ == "ROOT" and _before_aside(verb.doc, verb.i) < verb.i - 1  # "... and Gaddafi in return promised"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))):
             return []
-        prev = verb.doc[verb.i - 1]
+        prev = verb.doc[_before_aside(verb.doc, verb.i)]
         if prev.dep_ != "conj" or not A.at(prev):
             return []
         out = []
@@ -492,8 +515,10 @@ class EventExtractor(NominalFrames):
         last = tok
         while last.i + 1 < len(last.doc) and last.doc[last.i + 1].dep_ in ("cc", "punct", "conj") and last.doc[last.i + 1].pos_ != "VERB":
             last = last.doc[last.i + 1]
-        nxt = last.i + 1
-        if nxt >= len(tok.doc) or tok.doc[nxt].pos_ != "VERB" or tok.doc[nxt].dep_ != "conj":
+        nxt = _after_aside(tok.doc, last.i + 1)
+        if nxt >= len(tok.doc) or tok.doc[nxt].pos_ != "VERB" or not (
+            tok.doc[nxt].dep_ == "conj" or (tok.doc[nxt].dep_ == "ROOT" and nxt > last.i + 1)
+        ):
             return False
         if tok.doc[nxt - 1].dep_ == "cc" and nxt - 1 > tok.i:
             return False  # "visited Jakarta and Kuala Lumpur and persuaded ...": 'and' joins the verbs, not a subject
@@ -662,14 +687,23 @@ class EventExtractor(NominalFrames):
         speakers = {r.code for r in self.subject_of(verb, A)[0]}
         if not speakers:
             return False
-        for comp in (c for c in verb.children if c.dep_ == "ccomp"):
-            entry = self.verb_entry(comp)
-            if entry is None or entry.cat is None or is_cooperative(entry.cat) or entry.cat in ("CONSULT", "REQUEST", "REJECT"):
-                continue
-            doers = {r.code for c in comp.children if c.dep_ == "nsubj" for r in self.np_actors(c, A)}
-            done_to = {r.code for c in comp.children if c.dep_ in ("dobj", "dative") for r in self.np_actors(c, A)}
-            if doers and not doers & speakers and done_to & speakers:
-                return True
+        for top in (c for c in verb.children if c.dep_ == "ccomp"):
+            # the clause, its coordinated verbs and what they go on to ("that Britain was behaving like a
+            # colonial power and had no right to interfere in Iranian affairs")
+            verbs = [top] + [c for c in top.conjuncts if c.pos_ in ("VERB", "AUX")]
+            verbs += [x for v in list(verbs) for x in v.children if x.dep_ == "xcomp"]
+            verbs += [x for v in list(verbs) for c in v.children if c.dep_ in ("dobj", "attr") for x in c.children if x.dep_ == "acl"]
+            subj = {r.code for c in top.children if c.dep_ == "nsubj" for r in self.np_actors(c, A)}
+            for comp in verbs:
+                entry = self.verb_entry(comp)
+                if entry is None or entry.cat is None or is_cooperative(entry.cat) or entry.cat in ("CONSULT", "REQUEST", "REJECT"):
+                    continue
+                doers = {r.code for c in comp.children if c.dep_ == "nsubj" for r in self.np_actors(c, A)} or subj
+                done_to = {r.code for c in comp.children if c.dep_ in ("dobj", "dative") for r in self.np_actors(c, A)} | {
+                    r.code for c in comp.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "against", "on")
+                    for p in c.children if p.dep_ == "pobj" for r in self.np_actors(p, A)}
+                if doers and not doers & speakers and done_to & speakers:
+                    return True
         return False
 
     def _content_of_a_noun(self, tok: Token, head: Token) -> bool:
@@ -930,6 +964,10 @@ class EventExtractor(NominalFrames):
         """Frames for a verb trigger."""
         if self.states_terms(trig):
             return []
+        if trig.tag_ == "VBN" and trig.dep_ == "advcl" and trig.i < trig.head.i and not any(
+            c.dep_ in ("agent", "nsubj", "nsubjpass", "auxpass", "aux") for c in trig.children
+        ):
+            return []  # "Isolated, and afraid ..., the Finns looked for a protector": a state they were in, no act
         allies = self.prep_actors(trig, ("alongside", "beside"), A) if entry.cat in ("ASSAULT",) else []
         if allies:
             # "troops to fight alongside the Ethiopians": fighting on someone's side is cooperation with them
@@ -1638,7 +1676,7 @@ class EventExtractor(NominalFrames):
                         # Security Council that Greece had invaded his country": an accusation
                         other += self.report_frames(tok, A, si)
                         if lem in self.report_neutral:  # one event: what is told is the charge (as with 'claimed')
-                            told.update(c.i for c in tok.children if c.dep_ == "ccomp")
+                            told.update(t.i for c in tok.children if c.dep_ == "ccomp" for t in c.subtree if t.pos_ in ("VERB", "AUX"))
                         continue
                     if tok.i in told or tok.i in permitted or tok.i in absorbed:
                         continue
