@@ -170,3 +170,14 @@ def test_events_more_a_charge_told_is_an_accusation_not_the_act(nlp):
                   "no right to interfere in Iranian affairs.")
     assert coded(ev, "told") == {("IRN", "GBR", "ACCUSE")}
     assert not [e for e in ev if e.trigger == "interfere"]
+
+
+def test_events_more_troops_landing_at_a_place_attack_whoever_held_it(nlp):
+    ev = run(nlp, "On 20 July 1974 Turkish troops landed near Kyrenia. In 1972 Nixon landed in Peking.")
+    assert coded(ev, "landed") == {("TUR", "CYP", "ASSAULT")}
+    # a place acted on is no antecedent of 'they'
+    ev = run(nlp, "In October 1983 CIA teams attacked the oil tanks at Corinto, and early in 1984 they mined "
+                  "Nicaragua's harbours.")
+    assert dyads(e for e in ev if e.trigger == "mined") == {("USA", "NIC")}
+    ev = run(nlp, "Well over 400 White Russians arrived in Hong Kong in September 1962.")
+    assert not ev

@@ -372,6 +372,8 @@ class ActorTagger:
                 continue
             f_kind = f.ante_kind or f.kind
             f_form = f.ante_form or f.form
+            if f_kind == "place":
+                continue  # a place acted on is not who a pronoun goes on about
             if kind == "person" and f_kind != "leader":
                 continue
             if kind == "group" and f_kind == "leader":
@@ -623,8 +625,8 @@ def _span_start(ts) -> "dt.date | None":
 
 def _place_acting(span: Span) -> bool:
     """A place named as who acts ("Sarawak joined Malaysia", "Quemoy's guns replied"), or as
-    where something is ("troops in Kashmir"), rather than as what was acted on: it stands for no
-    state there."""
+    where something came from or passed ("troops from Okinawa", "across Sinai"), rather than as what
+    was acted on or where an act went: it stands for no state there."""
     root = span.root
     if not span.doc.has_annotation("DEP"):
         return True
@@ -632,9 +634,9 @@ def _place_acting(span: Span) -> bool:
         return True
     if root.dep_ in ("poss", "compound", "amod", "nmod") and root.head.dep_ in ("nsubj", "nsubjpass"):
         return True
-    if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "from", "inside", "within", "throughout", "across",
-                                                    "around", "by", "via", "through", "of", "off", "along", "between"):
-        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("from", "inside", "within", "throughout", "across", "around", "by", "via",
+                                                    "through", "of", "off", "along", "between"):
+        return True  # (but "landed near Kyrenia", "arrived in Shanghai", "intervened in Katanga": where an act went)
     return False
 
 

@@ -1035,6 +1035,11 @@ class EventExtractor(NominalFrames):
             return []  # "paid the price of Nixon's opening", "took place": no act between states
         if trig.lemma_.lower() == "provide" and obj is None and any(c.dep_ == "prep" and c.lower_ == "for" for c in trig.children):
             return []  # "the treaty provided for permanent representatives": it stipulated, nothing was given
+        if trig.lemma_.lower() == "land" and any(
+            self.agent_class_of(c) == "civilian" or any(r.kind == "leader" for t in c.subtree for r in A.at(t))
+            for c in trig.children if c.dep_ == "nsubj"
+        ):
+            return []  # troops land on a shore; a president (or his plane) landing is no attack
         if trig.lemma_.lower() == "cut" and any(c.lower_ == "short" for c in trig.children):
             return []  # "cut his stay short": ended a visit early
         stopped = [c for c in trig.children if c.dep_ in ("xcomp", "dobj", "pcomp") and c.tag_ == "VBG"] if entry.reverse else []
