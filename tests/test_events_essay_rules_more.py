@@ -181,3 +181,11 @@ def test_events_more_troops_landing_at_a_place_attack_whoever_held_it(nlp):
     assert dyads(e for e in ev if e.trigger == "mined") == {("USA", "NIC")}
     ev = run(nlp, "Well over 400 White Russians arrived in Hong Kong in September 1962.")
     assert not ev
+
+
+def test_events_more_help_flown_in_goes_to_whoever_asked_for_it(nlp):
+    ev = run(nlp, "In October 1962 China attacked India. In November Nehru wrote to Kennedy asking for American fighter "
+                  "squadrons, and he felt betrayed by Peking. Washington and London were already flying in arms.")
+    assert dyads(e for e in ev if e.trigger == "flying") == {("USA", "IND"), ("GBR", "IND")}
+    ev = run(nlp, "In June 1964 the Turks called off the invasion of Cyprus.")
+    assert {(e.source, e.target, e.category) for e in ev if e.trigger == "called"} == {("TUR", "CYP", "RETREAT")}

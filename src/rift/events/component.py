@@ -174,7 +174,7 @@ class EventCoder:
             dest = _journey_destination(frame, src_codes, by_token or {})
             if dest:
                 return [(s, t, conf) for s in sources for t in dest if s.code != t.code]
-            other = _last_dealt_with(frame, src_codes, history or [], A)
+            other = _asked_for(frame, src_codes, history or [], A) or _last_dealt_with(frame, src_codes, history or [], A)
             if other is None:
                 other = A.partner(frame.sent, frame.trigger.start, src_codes)
             if other is None:
@@ -310,6 +310,30 @@ def _event_noun_before(pron, extractor) -> object | None:
     return None
 
 
+def _asked_for(frame: Frame, src_codes: set[str], history: list[Told], A: DocActors) -> ActorRef | None:
+    """'Nehru ... wrote to Kennedy asking for American fighter squadrons. Washington and London were
+    already flying in arms': help given with no one named goes to whoever had just asked the giver."""
+    if frame.coding.category != "AID" and frame.coding.plover_mode != "aid":
+        return None
+    for told in reversed(history):
+        if told.sent < frame.sent - 2:
+            break
+        if told.category == "REQUEST" and told.target in src_codes and told.source not in src_codes:
+            return _mention_before(frame, told.source, A)
+    return None
+
+
+def _mention_before(frame: Frame, code: str, A: DocActors) -> ActorRef | None:
+    """The mention of ``code`` nearest before ``frame``'s trigger."""
+    ref = None
+    for s, r in A.ordered:
+        if s > frame.sent or (s == frame.sent and r.start >= frame.trigger.start):
+            break
+        if r.code == code:
+            ref = r
+    return ref
+
+
 def _last_dealt_with(frame: Frame, src_codes: set[str], history: list[Told], A: DocActors) -> ActorRef | None:
     """'Ortega flew to Moscow to ask for more aid ... The Soviets promised oil and credits': an act
     with no one named goes to whoever the actor last dealt with, when that was told just before."""
@@ -324,14 +348,7 @@ def _last_dealt_with(frame: Frame, src_codes: set[str], history: list[Told], A: 
             other = told.source
         else:
             continue
-        # the mention of that actor nearest before the act
-        ref = None
-        for s, r in A.ordered:
-            if s > frame.sent or (s == frame.sent and r.start >= frame.trigger.start):
-                break
-            if r.code == other:
-                ref = r
-        return ref
+        return _mention_before(frame, other, A)
     return None
 
 

@@ -1181,8 +1181,11 @@ class EventExtractor(NominalFrames):
 
     def _journey(self, trig: Token, entry: LexEntry, A: DocActors, absorbed: set[int]) -> LexEntry | None:
         """What a verb of travel ("flew", "went", "arrived") codes: a visit, aid, war, or nothing."""
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in FLOW_GOODS for c in trig.children):
-            return replace(entry, cat="AID", mode=None)  # "flew arms to Hanoi": goods travel, no one visits
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in FLOW_GOODS for c in trig.children) or any(
+            c.dep_ in ("prep", "prt") and c.lower_ == "in" and c.i == trig.i + 1 and any(p.lemma_.lower() in FLOW_GOODS for p in c.children)
+            for c in trig.children
+        ):
+            return replace(entry, cat="AID", mode=None, explicit=False)  # "flew arms to Hanoi", "were flying in arms": goods travel, no one visits
         rescue = [p for c in trig.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
                   if p.dep_ == "pobj" and p.lemma_.lower() in RESCUE]
         if rescue:
