@@ -342,8 +342,9 @@ def _last_dealt_with(frame: Frame, src_codes: set[str], history: list[Told], A: 
             break
         if told.sent > frame.sent:
             continue
-        if told.source in src_codes and told.target not in src_codes:
-            other = told.target
+        if told.source in src_codes and told.target not in src_codes and frame.coding.kind != "attitude":
+            other = told.target  # (a feeling is about whoever acted on the one who feels it: "Peking
+            # backed the Soviet intervention in Hungary, and Khrushchev was grateful")
         elif told.target in src_codes and told.source not in src_codes:
             other = told.source
         else:
