@@ -189,3 +189,10 @@ def test_events_more_help_flown_in_goes_to_whoever_asked_for_it(nlp):
     assert dyads(e for e in ev if e.trigger == "flying") == {("USA", "IND"), ("GBR", "IND")}
     ev = run(nlp, "In June 1964 the Turks called off the invasion of Cyprus.")
     assert {(e.source, e.target, e.category) for e in ev if e.trigger == "called"} == {("TUR", "CYP", "RETREAT")}
+
+
+def test_events_more_an_attack_at_a_place_is_on_whoever_held_it(nlp):
+    ev = run(nlp, "On 12 April 1963 Indonesian volunteers attacked a police station at Tebedu in Sarawak.")
+    assert coded(ev, "attacked") == {("IDN", "GBR", "ASSAULT")}
+    ev = run(nlp, "In February 1978 Malloum broke diplomatic relations with Tripoli.")  # a head of state of the KB
+    assert coded(ev, "broke") == {("TCD", "LBY", "SANCTION")}

@@ -1375,6 +1375,14 @@ class EventExtractor(NominalFrames):
                     blocked, self_only = blocked or blocked2, self_only or self2
                     if targets:
                         break
+        if not targets and (entry.cat or coding.category) in ("ASSAULT", "COERCE"):
+            # "attacked a police station at Tebedu in Sarawak", "bombed the airbase at Ouadi Doum": whoever
+            # held the place where the thing attacked stood
+            held = [r for c in [trig] + [c for c in trig.children if c.dep_ == "dobj"] for p in c.children
+                    if p.dep_ == "prep" and p.lower_ in ("at", "in", "near", "on")
+                    for t in p.subtree for r in A.at(t) if r.kind == "place" and r.code not in src_codes]
+            if held:
+                targets, blocked = _dedupe(held)[:1], False
         if len(src_codes) >= 2 and any(c.dep_ == "dobj" and c.lemma_.lower() in TRUCE_NOUNS for c in trig.children):
             targets = []  # "both governments accepted a UN ceasefire": with each other; the UN only brokered it
         tgt_codes = {t.code for t in targets}
