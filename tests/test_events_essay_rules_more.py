@@ -196,3 +196,8 @@ def test_events_more_an_attack_at_a_place_is_on_whoever_held_it(nlp):
     assert coded(ev, "attacked") == {("IDN", "GBR", "ASSAULT")}
     ev = run(nlp, "In February 1978 Malloum broke diplomatic relations with Tripoli.")  # a head of state of the KB
     assert coded(ev, "broke") == {("TCD", "LBY", "SANCTION")}
+
+
+def test_events_more_states_named_by_including_are_parties(nlp):
+    ev = run(nlp, "In February 1947 Finland signed the Paris Peace Treaty with the Allies, including the Soviet Union and Britain.")
+    assert dyads(e for e in ev if e.trigger == "signed") == {("FIN", "SUN"), ("FIN", "GBR")}

@@ -327,6 +327,8 @@ class EventExtractor(NominalFrames):
                             of and c.dep_ == "prep" and c.lower_ == "in" and t.lemma_.lower() in GOVERNING  # "the junta in Athens"
                         ) or (
                             of and c.dep_ == "acl" and c.tag_ == "VBN"  # "Quemoy, an island held by the Nationalists"
+                        ) or (
+                            c.dep_ == "prep" and c.lower_ in ("including", "especially", "notably", "particularly")  # "the Allies, including Britain"
                         ):
                             nxt.append(c)
                 hits = [r for t in nxt for r in A.at(t)]
