@@ -983,6 +983,14 @@ class EventExtractor(NominalFrames):
         threat = self.conditional_threat(trig, entry, A, sent)
         if threat is not None:
             return threat
+        if trig.lemma_.lower() in ("admit", "accept", "welcome") and self.is_passive(trig):
+            bodies = [r for r in self.prep_actors(trig, ("to", "into", "as"), A) if r.code in ORGANISATIONS]
+            if bodies:
+                # "in December 1955 it was admitted to the United Nations": the body took it in
+                patient = self.passive_subject(trig) or next((c for c in trig.children if c.dep_ == "nsubjpass"), None)
+                members = self.np_actors(patient, A) if patient is not None else []
+                coding = self.apply_chain(Coding("SUPPORT", None), self.chain(trig))
+                return [f for b in bodies for f in self._frame_toward(trig, sent, coding, [b], members)]
         effect = self.lex.controllers.get(trig.lemma_.lower())
         for c in trig.children:
             # a controller with an event-naming complement is not an event of its own
