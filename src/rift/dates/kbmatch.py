@@ -81,14 +81,14 @@ class _EventIndex:
 @dataclass(frozen=True)
 class _LeaderRule:
     kind: str  # kb_leader_end | kb_leader_start | kb_tenure
-    core: re.Pattern
+    after: re.Pattern  # what must follow the name, matched where the name ends
     prefix: re.Pattern | None = None
     required: bool = False
 
 
 @dataclass(frozen=True)
 class _LeaderIndex:
-    names: re.Pattern  # every office-holder's name: each rule's core starts with one
+    names: re.Pattern  # every office-holder's name: each rule's match starts with one (compiled once)
     rules: tuple[_LeaderRule, ...]
     by_name: dict[str, tuple[OfficeHolder, ...]]
 
@@ -155,7 +155,9 @@ def leader_index() -> _LeaderIndex:
     nm = rf"(?<![\w])(?P<name>{names})(?![\w-])"
 
     def core(p: str) -> re.Pattern:
-        return re.compile(p)
+        # the names trie is compiled once (``names`` below); a rule keeps only what follows the name
+        assert p.startswith(nm)
+        return re.compile(p[len(nm):])
 
     def prefix(p: str) -> re.Pattern:
         return re.compile(rf"(?<![\w'’-]){p}$", re.IGNORECASE)
@@ -180,19 +182,22 @@ def leader_index() -> _LeaderIndex:
 
 
 class _KM:
-    """Groups of a core match and its prefix match."""
+    """Groups of a core match and its prefix match (and of the name a leader rule's core follows)."""
 
-    def __init__(self, core: re.Match, pre: re.Match | None):
+    def __init__(self, core: re.Match, pre: re.Match | None, name: re.Match | None = None):
         self.core, self.pre = core, (pre if pre is not None and pre.start() < pre.end() else None)
+        self.name = name
 
     def group(self, name):
-        for m in (self.pre, self.core):
+        for m in (self.pre, self.name, self.core):
             if m is not None and name in m.re.groupindex and m.group(name) is not None:
                 return m.group(name)
         return None
 
     def start(self) -> int:
-        return self.pre.start() if self.pre is not None else self.core.start()
+        if self.pre is not None:
+            return self.pre.start()
+        return self.name.start() if self.name is not None else self.core.start()
 
     def end(self) -> int:
         return self.core.end()
@@ -237,15 +242,17 @@ def candidates(text: str, *, events: bool = True, leaders: bool = True):
     if not leaders:
         return
     li = leader_index()
-    starts = [m.start() for m in li.names.finditer(text)]
+    names = list(li.names.finditer(text))
     for rule in li.rules:
-        for core in (c for c in (rule.core.match(text, pos) for pos in starts) if c is not None):
+        for nm, core in ((n, rule.after.match(text, n.end())) for n in names):
+            if core is None:
+                continue
             pre = None
             if rule.prefix is not None:
-                pre = rule.prefix.search(text, max(0, core.start() - 80), core.start())
+                pre = rule.prefix.search(text, max(0, nm.start() - 80), nm.start())
                 if (pre is None or pre.start() == pre.end()) and rule.required:
                     continue
-            m = _KM(core, pre)
+            m = _KM(core, pre, nm)
             holders = li.by_name.get(re.sub(r"\s+", " ", m.group("name")))
             if not holders:
                 continue
@@ -287,10 +294,11 @@ def event_at(text: str, pos: int):
             e = entries[0]
             return em.end(), e.start, e.end, e.id, "end"
     li = leader_index()
+    nm = li.names.match(text, p)
     for rule in li.rules[:3:2]:  # "Khrushchev's overthrow", "Khrushchev's accession"
-        lm = rule.core.match(text, p)
+        lm = rule.after.match(text, nm.end()) if nm is not None else None
         if lm:
-            holders = li.by_name.get(re.sub(r"\s+", " ", lm.group("name")))
+            holders = li.by_name.get(re.sub(r"\s+", " ", nm.group("name")))
             side = "end" if rule.kind == "kb_leader_end" else "start"
             h = _pick_holder(holders or (), None, lm.group("noun").lower() if side == "end" else "")
             if h is not None and (h.end or side == "start"):

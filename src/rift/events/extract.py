@@ -47,9 +47,9 @@ IDEAS = frozenset({"policy", "theory", "view", "views", "idea", "doctrine", "rev
 INSTALLATIONS = frozenset({"installation", "tank", "base", "camp", "port", "harbour", "harbor", "station", "village", "town",
                            "city", "airfield", "airport", "bridge", "dam", "refinery", "depot", "garrison", "outpost", "post",
                            "position", "embassy", "consulate", "ship", "tanker", "convoy", "factory", "pipeline", "railway"})
-# verbs of sending forces somewhere ("sent troops to Zaire")
 # acts a state may promise to do at home ("promised to control the press", "to restore order")
 HOME_RULE = frozenset({"COERCE", "SANCTION", "REJECT"})
+# the units of a time limit set on someone ("gave the British staff a week to leave")
 TIME_LIMITS = frozenset({"hour", "day", "week", "month", "deadline"})
 # people sent to talk, not to help ("sent an envoy to Peking")
 ENVOYS = frozenset({"envoy", "emissary", "delegation", "mission", "delegate", "representative", "chairman", "minister",
@@ -58,6 +58,7 @@ ENVOYS = frozenset({"envoy", "emissary", "delegation", "mission", "delegate", "r
 # nouns of what is written or said: a relative clause on one says what its author says
 MESSAGES = frozenset({"letter", "note", "message", "memorandum", "telegram", "cable", "statement", "declaration", "communique",
                       "communiqué", "editorial", "article", "speech", "ultimatum", "manifesto", "broadcast", "circular", "démarche", "demarche"})
+# verbs of sending forces somewhere ("sent troops to Zaire")
 SENDING = frozenset({"send", "dispatch", "rush", "fly", "ship", "airlift"})
 GOVERNING = BARE_GOVERNMENT | {"cabinet", "leader", "ruler", "colonel", "general"}
 
@@ -1062,9 +1063,11 @@ class EventExtractor(NominalFrames):
                 return []
         if trig.lemma_.lower() == "leave" and any(c.lower_ == "behind" for c in trig.children):
             return []  # "anxious not to be left behind": outpaced, not withdrawn
-        if trig.lemma_.lower() == "recall" and any(
-            (c.dep_ == "npadvmod" and c.like_num) or (c.dep_ == "dobj" and (c.like_num or c.ent_type_ in ("DATE", "EVENT"))) for c in trig.children
-        ) or (trig.lemma_.lower() == "recall" and obj is not None and self.noun_entry(obj) is not None and not self.noun_entry(obj).light):
+        if trig.lemma_.lower() == "recall" and (
+            any((c.dep_ == "npadvmod" and c.like_num) or (c.dep_ == "dobj" and (c.like_num or c.ent_type_ in ("DATE", "EVENT")))
+                for c in trig.children)
+            or (obj is not None and self.noun_entry(obj) is not None and not self.noun_entry(obj).light)
+        ):
             return []  # "recalled Khrushchev's appeals", "would have recalled 1939": remembered, no envoy was called home
         if trig.lemma_.lower() == "conclude" and not any(c.dep_ == "dobj" for c in trig.children) and any(
             (c.dep_ == "nsubj" and c.pos_ == "NOUN" and not A.at(c)) or c.dep_ == "ccomp" for c in trig.children
@@ -1260,6 +1263,7 @@ class EventExtractor(NominalFrames):
         """The time limit of 'gave X a week to leave' / 'gave them 48 hours to withdraw', or None."""
         if trig.lemma_.lower() != "give":
             return None
+
         def errand(tok: Token) -> Token | None:
             return next((c for c in tok.children if c.dep_ in ("relcl", "acl", "xcomp", "advcl")
                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
