@@ -11,12 +11,9 @@ from __future__ import annotations
 import pytest
 
 from test_events_context import dyads, run, years
+from test_events_essay_rules import coded
 
 pytestmark = pytest.mark.model
-
-
-def coded(events, trigger: str) -> set[tuple[str, str, str]]:
-    return {(e.source, e.target, e.category) for e in events if e.trigger == trigger}
 
 
 def test_events_more_permission_given_or_withheld_is_toward_whom_it_concerns(nlp):
