@@ -205,3 +205,13 @@ def test_events_more_a_state_admitted_to_a_body_is_taken_in_by_it(nlp):
     assert coded(ev, "admitted") == {("UNO", "ALB", "SUPPORT")}
     ev = run(nlp, "In 1952 Greece and Turkey were admitted to NATO.")
     assert coded(ev, "admitted") == {("NATO", "GRC", "SUPPORT"), ("NATO", "TUR", "SUPPORT")}
+
+
+def test_events_more_the_essays_own_argument_tells_no_act(nlp):
+    ev = run(nlp, "This essay argues that Gaddafi lost because his interventions united the Chadians against him. In "
+                  "1980 Libyan troops invaded Chad.")
+    assert {e.trigger for e in ev} == {"invaded"}
+    # its periodisation still names what happened
+    ev = run(nlp, "I divide the period into three phases: the souring of the Soviet alliance with Albania (1955-1960) "
+                  "and the break (1961).")
+    assert ("SUN", "ALB") in dyads(ev)

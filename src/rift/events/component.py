@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -19,6 +20,12 @@ from rift.text_utils import orig_span, sentences
 # acts that answer an earlier blow, and the blows they answer
 REACTIONS = frozenset({"counterattack", "counter-attack", "retaliate", "riposte", "avenge", "counter"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"})
+# a sentence in which the essay states its own argument ("This essay argues that ..."): a claim
+# about the story, no act it tells (its periodisation, "I divide the period into ...", still names acts)
+ESSAY_ARGUES = re.compile(
+    r"^(?:(?:This|The present|My) (?:essay|paper|study|chapter|article|dissertation) (?:argues|contends|suggests|maintains|"
+    r"claims|will argue|will show|shows)|In this (?:essay|paper|study|chapter),? I (?:will )?(?:argue|contend|show)|"
+    r"I (?:will |shall |would )?(?:argue|contend))\b")
 NAMED_AGAIN_WINDOW = 8  # sentences back a definite event noun takes the date of the same act told with a date
 ANAPHORA_WINDOW = 5  # sentences back an event noun ("the blockade") looks for the event it names
 DEALT_WINDOW = 0  # sentences back an act with no one named looks for whom its actor last dealt with (0: its own)
@@ -205,6 +212,8 @@ class EventCoder:
             trig = frame.trigger
             if frame.coding.factor == 0:
                 continue  # "did not intervene": a negated conflict is no event (PLOVER leaves them out)
+            if ESSAY_ARGUES.match(trig.sent.text.lstrip()):
+                continue  # "This essay argues that ... his interventions united the Chadians against him"
             if _in_condition(trig.root):
                 if frame.coding.negated:
                     continue  # "If Khrushchev had never gone to Belgrade, ...": what did not happen in a supposition
