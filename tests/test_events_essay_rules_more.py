@@ -215,3 +215,10 @@ def test_events_more_the_essays_own_argument_tells_no_act(nlp):
     ev = run(nlp, "I divide the period into three phases: the souring of the Soviet alliance with Albania (1955-1960) "
                   "and the break (1961).")
     assert ("SUN", "ALB") in dyads(ev)
+
+
+def test_events_more_a_leader_killed_by_no_one_named_is_no_dyad(nlp):
+    ev = run(nlp, "In 1973 Gaddafi occupied the Aouzou strip. Tombalbaye was killed in a coup in 1975.")
+    assert not [e for e in ev if e.trigger == "killed"]
+    ev = run(nlp, "In August 1968 Soviet troops invaded Czechoslovakia. Dubcek and other leaders were arrested and flown to Moscow.")
+    assert coded(ev, "arrested") == {("SUN", "CSK", "COERCE")}

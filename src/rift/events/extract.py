@@ -1374,6 +1374,12 @@ class EventExtractor(NominalFrames):
                 return []  # "Encouraged by this, ...": the agent is named, and is no actor
             if any(c.dep_ == "xcomp" for c in trig.children):
                 return []  # "Galtieri was forced to resign": made to act by someone the text does not name
+            if patient is not None and any(r.kind == "leader" for r in A.at(patient)) and coding.category in ("ASSAULT", "COERCE") and (
+                trig.lemma_.lower() in ("kill", "assassinate", "murder", "execute")
+            ):
+                # "Razmara was assassinated", "Tombalbaye was killed in a coup": by whom, the text does not say
+                # (but "Dubcek was arrested and flown to Moscow" after an invasion: by the invaders)
+                return []
             src = A.partner(sent, trig.i, {t.code for t in targets})
             if src is None:
                 return []
