@@ -222,3 +222,10 @@ def test_events_more_a_leader_killed_by_no_one_named_is_no_dyad(nlp):
     assert not [e for e in ev if e.trigger == "killed"]
     ev = run(nlp, "In August 1968 Soviet troops invaded Czechoslovakia. Dubcek and other leaders were arrested and flown to Moscow.")
     assert coded(ev, "arrested") == {("SUN", "CSK", "COERCE")}
+
+
+def test_events_more_coming_home_gives_nothing_back(nlp):
+    ev = run(nlp, "In August 1953 the CIA overthrew Mossadegh. Zahedi became prime minister and the Shah returned.")
+    assert not [e for e in ev if e.trigger == "returned"]
+    ev = run(nlp, "In 1973 Brezhnev visited Bonn. Brandt returned the visit the following year.")
+    assert coded(ev, "returned") == {("DEU", "SUN", "CONSULT")}

@@ -1051,6 +1051,9 @@ class EventExtractor(NominalFrames):
             for c in trig.children if c.dep_ == "nsubj"
         ):
             return []  # troops land on a shore; a president (or his plane) landing is no attack
+        if trig.lemma_.lower() == "return" and not any(c.dep_ in ("dobj", "nsubjpass", "dative") or (c.dep_ in ("prep", "prt") and c.lower_ in ("to", "from"))
+                                                       for c in trig.children):
+            return []  # "the Shah returned": came home, gave nothing back to anyone
         if trig.lemma_.lower() == "cut" and any(c.lower_ == "short" for c in trig.children):
             return []  # "cut his stay short": ended a visit early
         stopped = [c for c in trig.children if c.dep_ in ("xcomp", "dobj", "pcomp") and c.tag_ == "VBG"] if entry.reverse else []
