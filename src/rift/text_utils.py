@@ -114,12 +114,17 @@ def _stranded(tok: Token, verb: Token) -> bool:
     )
 
 
+def had_aux(verb) -> bool:
+    """Whether ``verb`` has the auxiliary of a past perfect ("had signed", "'d gone")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
 def in_look_back(tok) -> bool:
     """Whether ``tok`` is in a past-perfect clause ("Hitler had signed that agreement with ...")."""
     verb = tok
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ != "aux":
-            return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+            return verb.tag_ == "VBN" and had_aux(verb)
         if verb.head.i == verb.i:
             return False
         verb = verb.head

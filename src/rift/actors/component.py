@@ -9,7 +9,6 @@ resolved at the date of its clause. Pronouns ("they", "his") and collectives ("b
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -19,7 +18,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from rift.actors.kb import ActorKB, load_actor_kb, normalise
-from rift.actors.timeline import clause_timespan, mention_date
+from rift.actors.timeline import clause_timespan, mention_date, timespan_start
 from rift.records import ActorMention
 from rift.text_utils import in_look_back, orig_span, orphan_subject, sentence_index
 
@@ -220,7 +219,7 @@ class ActorTagger:
             if cand.form == "place":
                 # "In 1967 Israel occupied Sinai": the place is whose it was when the time named began,
                 # before the act that may have changed its holder
-                first = _span_start(clause_timespan(doc, span))
+                first = timespan_start(clause_timespan(doc, span))
                 code = (cand.resolve(first) if first is not None else None) or code
             if self._non_agent(span, cand.form):
                 continue
@@ -613,14 +612,6 @@ class ActorTagger:
         doc._.actors = actors
         doc._.actor_spans = spans
         return doc
-
-
-def _span_start(ts) -> "dt.date | None":
-    """The first day of a clause's time span, or None."""
-    try:
-        return dt.date.fromisoformat(ts.start) if ts is not None and ts.start else None
-    except ValueError:
-        return None
 
 
 def _place_acting(span: Span) -> bool:

@@ -71,6 +71,14 @@ def clause_timespan(doc: Doc, span: Span) -> TimeSpan | None:
     return TimeSpan(value=str(year), start=f"{year:04d}-01-01", end=f"{year:04d}-12-31", precision="year", explicit=False)
 
 
+def timespan_start(ts: TimeSpan | None) -> dt.date | None:
+    """The first day of a time span, or None."""
+    try:
+        return dt.date.fromisoformat(ts.start) if ts is not None and ts.start else None
+    except ValueError:
+        return None
+
+
 def timespan_point(ts: TimeSpan | None) -> dt.date | None:
     """A single day standing for a time span (its middle), for resolving aliases."""
     if ts is None:

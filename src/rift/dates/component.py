@@ -24,7 +24,7 @@ from rift.dates.normalize import find_timexes
 from rift.dates.values import Point, iso_key
 from rift.extensions import register_extensions
 from rift.records import TimeExpression, TimeSpan
-from rift.text_utils import orig_span, sentence_index
+from rift.text_utils import had_aux, orig_span, sentence_index
 
 _NARRATIVE_KEY = "rift_narrative_steps"  # doc.user_data: narrative time after each expression (cache)
 _STARTS_KEY = "rift_timex_starts"  # doc.user_data: token start of each expression span (cache)
@@ -244,7 +244,7 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
                 for t in gov.subtree:
                     if t.dep_ not in ("relcl", "advcl") or t.i not in below:
                         continue
-                    if (t.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in t.children)) or (
+                    if (t.dep_ == "relcl" and had_aux(t)) or (
                         t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas", "although", "though") for m in t.children)
                     ):
                         inner = {x.i for x in t.subtree}
@@ -324,7 +324,7 @@ def _in_other_relative(timex: Span, event: Span) -> bool:
     if any(c.lower_ == "when" and timex.end <= c.i <= timex.end + 1 for c in event.root.children):
         return False  # "... at the party congress last January, when he appealed ...": the 'when' is that date
     for a in timex.root.ancestors:
-        if (a.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in a.children)) or (
+        if (a.dep_ == "relcl" and had_aux(a)) or (
             a.dep_ == "acl" and a.tag_ == "VBN"
         ):
             return event.root.i != a.head.i and not (a.left_edge.i <= event.root.i <= a.right_edge.i)
@@ -471,7 +471,7 @@ def _flashback(doc: Doc, t: Timex, current: Timex) -> bool:
     gov = _governor(span.root)
     if gov is None or gov.i > span.start or gov.tag_ != "VBN":
         return False
-    if not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in gov.children):
+    if not had_aux(gov):
         return False
     try:
         return t.narrative.interval()[1] < current.narrative.interval()[0]

@@ -75,11 +75,9 @@ class EventCoder:
         ):
             return None
         src = {s.code for s in frame.sources}
-        for sent, _lemma, category, a, b, _year, _obj in reversed(history):  # (a Told)
-            if sent < frame.sent - ANAPHORA_WINDOW:
-                break
-            if b in src and a not in src and category in HOSTILE:
-                return a, trig
+        for told in _told_within(history, frame.sent, ANAPHORA_WINDOW):
+            if told.target in src and told.source not in src and told.category in HOSTILE:
+                return told.source, trig
         return None
 
     def antecedent(self, frame: Frame, history: list[Told]) -> tuple[str, object] | None:
@@ -319,14 +317,21 @@ def _event_noun_before(pron, extractor) -> object | None:
     return None
 
 
+def _told_within(history: list[Told], sent: int, window: int):
+    """The dyads coded so far, latest first, back to ``window`` sentences before ``sent`` (history is
+    in text order, so nothing in it comes after ``sent``)."""
+    for told in reversed(history):
+        if told.sent < sent - window:
+            return
+        yield told
+
+
 def _asked_for(frame: Frame, src_codes: set[str], history: list[Told], A: DocActors) -> ActorRef | None:
     """'Nehru ... wrote to Kennedy asking for American fighter squadrons. Washington and London were
     already flying in arms': help given with no one named goes to whoever had just asked the giver."""
     if frame.coding.category != "AID" and frame.coding.plover_mode != "aid":
         return None
-    for told in reversed(history):
-        if told.sent < frame.sent - 2:
-            break
+    for told in _told_within(history, frame.sent, 2):
         if told.category == "REQUEST" and told.target in src_codes and told.source not in src_codes:
             return _mention_before(frame, told.source, A)
     return None
@@ -346,11 +351,7 @@ def _mention_before(frame: Frame, code: str, A: DocActors) -> ActorRef | None:
 def _last_dealt_with(frame: Frame, src_codes: set[str], history: list[Told], A: DocActors) -> ActorRef | None:
     """'Ortega flew to Moscow to ask for more aid ... The Soviets promised oil and credits': an act
     with no one named goes to whoever the actor last dealt with, when that was told just before."""
-    for told in reversed(history):
-        if told.sent < frame.sent - DEALT_WINDOW:
-            break
-        if told.sent > frame.sent:
-            continue
+    for told in _told_within(history, frame.sent, DEALT_WINDOW):
         if told.source in src_codes and told.target not in src_codes and frame.coding.kind != "attitude":
             other = told.target  # (a feeling is about whoever acted on the one who feels it: "Peking
             # backed the Soviet intervention in Hungary, and Khrushchev was grateful")
