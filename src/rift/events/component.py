@@ -14,7 +14,7 @@ from rift.events.classify import intensity, quad
 from rift.events.extract import JOINING, ActorRef, DocActors, EventExtractor, Frame
 from rift.events.lexicon import Lexicon, load_lexicon
 from rift.records import CitationRef, Event
-from rift.text_utils import orig_span, sentences
+from rift.text_utils import orig_span, paragraph_of, sentences
 
 
 # acts that answer an earlier blow, and the blows they answer
@@ -149,6 +149,8 @@ class EventCoder:
         targets = [t for t in targets if t.code not in src_codes]
         if frame.reciprocal:
             pool = list(sources) + [t for t in targets]
+            if not pool:
+                pool = _pair_just_told(frame, history or [], A)  # "an agreement was signed there"
             if len({p.code for p in pool}) > 3 and all(p.kind == "collective" for p in pool):
                 return []  # "the six parties signed the declaration": a multilateral act, no one pair's
             if len({p.code for p in pool}) < 2:
@@ -335,6 +337,21 @@ def _asked_for(frame: Frame, src_codes: set[str], history: list[Told], A: DocAct
         if told.category == "REQUEST" and told.target in src_codes and told.source not in src_codes:
             return _mention_before(frame, told.source, A)
     return None
+
+
+def _pair_just_told(frame: Frame, history: list[Told], A: DocActors) -> list[ActorRef]:
+    """'Iran and Iraq talked at Algiers. An agreement was signed there in March 1975': a joint act
+    with no one named is between the two whose dealings were told just before, in its paragraph."""
+    doc = frame.trigger.doc
+    para = paragraph_of(doc, frame.trigger.start_char)
+    told = list(_told_within(history, frame.sent, 2))
+    both_ways = {(t.sent, t.source, t.target) for t in told}
+    # a pair told both ways (they met, they agreed) before one told one way ("the Philippines recognised Malaysia")
+    for t in sorted(told, key=lambda t: (t.sent, t.target, t.source) not in both_ways):
+        pair = [_mention_before(frame, t.source, A), _mention_before(frame, t.target, A)]
+        if all(pair) and all(paragraph_of(doc, doc[r.start].idx) == para for r in pair):
+            return pair
+    return []
 
 
 def _mention_before(frame: Frame, code: str, A: DocActors) -> ActorRef | None:

@@ -109,6 +109,9 @@ INVITING = frozenset({"invite", "welcome"})
 # documents whose relative clauses state their terms ("a treaty which promised consultations")
 AGREEMENT_NOUNS = frozenset({"treaty", "agreement", "declaration", "accord", "pact", "communique", "communiqué",
                              "charter", "protocol", "convention", "resolution", "statement"})
+# what is signed between states, and the verbs of signing: "the treaty was signed in February 1950"
+SIGNED_DOCUMENTS = (AGREEMENT_NOUNS - {"resolution", "statement"}) | {"accords", "armistice", "truce", "ceasefire", "cease-fire", "deal", "settlement"}
+SIGNING = frozenset({"sign", "conclude", "initial", "ink", "seal"})
 # armed groups that are not states: aid to them has no state recipient
 NON_STATE_GROUPS = frozenset({"guerrilla", "rebel", "insurgent", "militia", "partisan", "movement", "faction",
                               "tribesman", "tribesmen", "separatist", "resistance", "opposition", "exile", "mujahideen",
@@ -1316,6 +1319,10 @@ class EventExtractor(NominalFrames):
             targets = self.np_actors(patient, A)
         elif passive:
             sources = self.prep_actors(trig, ("by",), A)
+            if not sources and patient is not None and trig.lemma_.lower() in SIGNING and (
+                patient.lemma_.lower() in SIGNED_DOCUMENTS or patient.lower_ in SIGNED_DOCUMENTS
+            ):
+                return self._signed_by_no_one_named(trig, coding, patient, A, sent)
             targets = self.np_actors(patient, A) if patient is not None else []
             if not sources and coding.category == "MOBILIZE" and patient is not None and self.agent_class.get(patient.lemma_.lower()) == "military":
                 # "Soviet divisions were massed along the Yugoslav border": the forces' state moved them,
@@ -1471,6 +1478,24 @@ class EventExtractor(NominalFrames):
             of_objs = [p for c in obj_noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
             if of_objs and not any(self.np_actors(p, A) for p in of_objs):
                 frame.blocked = True
+        return [frame]
+
+    def _signed_by_no_one_named(self, trig: Token, coding: Coding, document: Token, A: DocActors, sent: int) -> list[Frame]:
+        """'The Korea-Japan Basic Treaty was signed in June 1965', 'an agreement was signed with
+        China': an agreement signed by no one named binds the states its name or its 'with' phrase
+        names, or the parties a known treaty had; failing those, whoever just dealt with each other
+        (the events stage takes them from what was told just before)."""
+        if coding.negated:
+            return []  # "the treaty was never signed": no one in particular refused
+        entry = self.noun_entry(document) if document.pos_ == "NOUN" else None
+        if entry is not None and self.noun_frames(document, entry, A, sent):
+            return []  # "a defence treaty between the United States and Taiwan was signed": the noun tells it
+        parties = [r for r in self.np_actors(document, A) if r.kind != "place"]
+        parties += [r for r in self.prep_actors(trig, ("with", "between"), A) if r.kind != "place"]
+        if len({r.code for r in parties}) < 2:
+            parties += A.treaty_at(document)
+        parties = _dedupe(parties)
+        frame = Frame(sent, trig.doc[trig.i : trig.i + 1], coding, parties, [], True, 1.0 if len(parties) >= 2 else 0.5)
         return [frame]
 
     def np_agents(self, noun: Token, A: DocActors) -> list[ActorRef]:
@@ -1700,6 +1725,9 @@ class EventExtractor(NominalFrames):
         out: list[Frame] = []
         for si, sent in enumerate(sents):
             if not any(t.i in A.by_token for t in sent):
+                # "An agreement was signed there in March 1975": signed by the two just told of
+                out += [f for tok in sent if tok.lemma_.lower() in SIGNING and tok.pos_ == "VERB" and (entry := self.verb_entry(tok)) is not None
+                        for f in self.verb_frames(tok, entry, A, si, set())]
                 continue
             absorbed: set[int] = set()
             told: set[int] = set()  # the verbs of charges told with a neutral verb of saying

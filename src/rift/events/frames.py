@@ -60,6 +60,15 @@ def event_hosts() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def treaty_parties() -> dict[str, tuple[str, ...]]:
+    """KB id -> the states of a named treaty with two or three parties (more is a multilateral
+    act, no pair's: "the Helsinki Accords were signed")."""
+    from rift.kb import load_named_events
+
+    return {e.id: e.countries for e in load_named_events() if e.type == "treaty" and 2 <= len(e.countries) <= 3}
+
+
 @dataclass(frozen=True)
 class ActorRef:
     """An actor found for an event, with the text that named it."""
@@ -126,6 +135,14 @@ class DocActors:
             ref = ActorRef(code, span.text, span.start, span.end, "event")
             for i in range(span.start, span.end):
                 self.by_token[i] = [ref]
+
+    def treaty_at(self, tok: Token) -> list[ActorRef]:
+        """The parties of a named treaty (KB) whose name covers ``tok``."""
+        parties = treaty_parties()
+        for span, rec in self.doc._.timex_spans or []:
+            if span.start <= tok.i < span.end and rec.anchor in parties:
+                return [ActorRef(code, span.text, span.start, span.end, "event") for code in parties[rec.anchor]]
+        return []
 
     def at(self, tok: Token) -> list[ActorRef]:
         """The actors named by the mention covering ``tok``."""
