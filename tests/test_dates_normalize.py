@@ -138,6 +138,12 @@ TABLE = [
     ("In March 1969 they clashed, and the year before they had quarrelled. That August they clashed again.", "That August", "1969-08"),
     ("In February 1979 Moscow, which had signed a treaty with Hanoi in November 1978, protested. In April they met.", "April", "1979-04"),
     ("Nasser had nationalised the canal in July 1956. In October Israel invaded.", "October", "1956-10"),
+    # ... but a look back dated after where the story was has moved the story on
+    ("In October 1971 the UN seated Peking. Nixon had been to Peking in February 1972, and Tanaka followed on "
+     "25 September.", "25 September", "1972-09-25"),
+    ("In 1971 the talks stalled. Bonn had signed the treaty in May 1973, and in June the Czechs followed.", "June", "1973-06"),
+    # (not a relative one: "a month after Brandt had won" counts from its own event)
+    ("On 21 December 1972 they signed, a month after Brandt had won an election. That month they met.", "That month", "1972-12"),
     ("In January 1968 Dubcek took over, after Brezhnev, visiting Prague in December 1967, had refused to help. "
      "At the end of March they met.", "the end of March", "1968-03"),
     ("In February 1961 China lent Albania money, which replaced the Soviet credits promised in 1957. "

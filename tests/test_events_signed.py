@@ -64,3 +64,18 @@ def test_events_signed_never_or_told_by_its_noun(nlp):
     ev = run(nlp, "A defence treaty between the United States and Japan was signed in January 1960.")
     assert not coded(ev, "signed")  # the noun carries the act once
     assert coded(ev, "treaty") == BOTH("USA", "JPN", "AGREE")
+
+
+def test_events_a_meeting_is_held_by_both_sides(nlp):
+    ev = run(nlp, "In June 1961 Kennedy met Khrushchev in Vienna for two tense days.")
+    assert coded(ev, "met") == BOTH("USA", "SUN", "CONSULT")
+    ev = run(nlp, "In 1971 the ambassadors of Britain and France met their Soviet counterpart in Berlin every month.")
+    assert coded(ev, "met") == {("GBR", "SUN", "CONSULT"), ("SUN", "GBR", "CONSULT"),
+                                ("FRA", "SUN", "CONSULT"), ("SUN", "FRA", "CONSULT")}  # not Britain with France
+    ev = run(nlp, "In 1966 the Indian foreign minister went to Rawalpindi to negotiate with Pakistan.")
+    # (India's side is told once, by the journey)
+    assert {(e.source, e.target) for e in ev if e.category == "CONSULT"} == {("IND", "PAK"), ("PAK", "IND")}
+    # a visit is the visitor's act, and "met with silence" is no meeting
+    ev = run(nlp, "In 1972 Nixon visited Peking. The Soviet protests were met by the Chinese with silence.")
+    assert coded(ev, "visited") == {("USA", "CHN", "CONSULT")}
+    assert ("SUN", "CHN", "CONSULT") not in coded(ev, "met")

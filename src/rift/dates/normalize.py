@@ -205,9 +205,11 @@ def _update_narrative(ctx: Context, tx: Timex, index: int) -> None:
         return  # "renounced the 1945 treaty": a year naming a thing does not move the story
     if tx.kb is None and ctx.narr is not None and (
         _PLUPERFECT_BEFORE.search(ctx.text, max(0, tx.start - 90), tx.start) or _PLUPERFECT_AFTER.match(ctx.text, tx.end)
-    ):
+    ) and not (tx.anchor is None and iso_key(point.interval()[0]) > iso_key(ctx.narr.interval()[1])):
         # "the Soviet Union, which had signed a treaty with Hanoi in November 1978, ...", "after
-        # Brezhnev, visiting Prague in December 1967, had refused to ...": a look back
+        # Brezhnev, visiting Prague in December 1967, had refused to ...": a look back (but a date
+        # stated after the story's time has moved the story on: "Nixon had been to Beijing in
+        # February 1972, and Tanaka followed on 25 September" told after events of 1971)
         return
     if tx.kb is None and point.gran == "year" and not _clause_initial(ctx.text, tx.start):
         m = _OF_YEAR.search(ctx.text, max(0, tx.start - 30), tx.start)

@@ -160,6 +160,8 @@ class EventCoder:
                 pool.append(other)
             return [(a, b, frame.confidence) for a in pool for b in pool if a.code != b.code]
         conf = frame.confidence
+        if frame.mutual and targets:
+            return [pair for s in sources for t in targets for pair in ((s, t, conf), (t, s, conf))]
         if not targets:
             if frame.blocked:
                 return []
@@ -406,6 +408,9 @@ def _in_condition(tok) -> bool:
             for c in tok.children
         ):
             return True  # "Had Khrushchev not gone ...", "Had Gaddafi kept his promise, ..." (read as a complement)
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and any(c.dep_ == "aux" and c.lower_ == "had" and c.i < subj.i and c.i == tok.left_edge.i for c in tok.children):
+            return True  # "Had the Kuwaitis offered more money the invasion might have been avoided" (read as the main clause)
         if tok.dep_ not in ("conj", "xcomp") or tok.head.i == tok.i:
             return False
         tok = tok.head

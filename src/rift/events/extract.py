@@ -109,6 +109,14 @@ INVITING = frozenset({"invite", "welcome"})
 # documents whose relative clauses state their terms ("a treaty which promised consultations")
 AGREEMENT_NOUNS = frozenset({"treaty", "agreement", "declaration", "accord", "pact", "communique", "communiqué",
                              "charter", "protocol", "convention", "resolution", "statement"})
+# verbs of meeting and negotiating: both sides take part, whoever the sentence makes the subject
+MEETING = frozenset({"meet", "talk", "negotiate", "confer", "bargain", "parley"})
+# what an act is done as, not what its object is called ("attacked the island as a warning")
+PURPOSE_NOUNS = frozenset({"warning", "reprisal", "retaliation", "response", "punishment", "precaution", "signal", "lesson",
+                           "demonstration", "test", "prelude", "pretext", "part", "means", "way", "result", "answer", "gesture",
+                           "step", "show", "message", "deterrent"})
+# ... and of exchanging: "traded insults with the Soviets", "exchanged ambassadors with Peking"
+EXCHANGING = frozenset({"trade", "exchange"})
 # what is signed between states, and the verbs of signing: "the treaty was signed in February 1950"
 SIGNED_DOCUMENTS = (AGREEMENT_NOUNS - {"resolution", "statement"}) | {"accords", "armistice", "truce", "ceasefire", "cease-fire", "deal", "settlement"}
 SIGNING = frozenset({"sign", "conclude", "initial", "ink", "seal"})
@@ -306,6 +314,8 @@ class EventExtractor(NominalFrames):
     def noun_entry(self, tok: Token) -> LexEntry | None:
         """The noun entry of ``tok``, if any."""
         entries = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
+        if entries and any(c.dep_ in ("compound", "amod") and c.lower_ in ("press", "news") for c in tok.children):
+            return None  # "held a press conference": talking to reporters, not to another state
         return entries[0] if entries else None
 
     def adj_entry(self, tok: Token) -> LexEntry | None:
@@ -1121,6 +1131,8 @@ class EventExtractor(NominalFrames):
                 coding = Coding("ACCUSE", "disapprove", kind=coding.kind)  # "a speech which attacked Mao": words attack
             elif any(c.dep_ == "dobj" and c.lemma_.lower() in IDEAS for c in trig.children):
                 coding = Coding("ACCUSE", "disapprove", kind=coding.kind)  # "attacked Soviet policy", "the 'three worlds' theory"
+            elif self._called_names(trig, A):
+                coding = Coding("ACCUSE", "disapprove", kind=coding.kind)  # "attacked him as a tool of imperialism": called him names
         recipient = any(c.dep_ in ("dative", "iobj") and (c.pos_ != "ADP" or any(A.at(p) for p in c.children if p.dep_ == "pobj"))
                         for c in trig.children) or bool(self.prep_actors(trig, ("to",), A)) or (
             obj is not None and bool(self.prep_actors(obj, ("to",), A)))  # "sent troops to Zaire", however 'to' hangs
@@ -1380,8 +1392,8 @@ class EventExtractor(NominalFrames):
         if not sources:
             if not passive or coding.category not in PASSIVE_FALLBACK:
                 return []
-            if any(c.dep_ == "agent" for c in trig.children):
-                return []  # "Encouraged by this, ...": the agent is named, and is no actor
+            if any(c.dep_ == "agent" for t in (trig, *trig.conjuncts) for c in t.children):
+                return []  # "Encouraged by this, ...", "was overthrown and shot by the Baathists": the agent is named, and is no actor
             if any(c.dep_ == "xcomp" for c in trig.children):
                 return []  # "Galtieri was forced to resign": made to act by someone the text does not name
             if patient is not None and any(r.kind == "leader" for r in A.at(patient)) and coding.category in ("ASSAULT", "COERCE") and (
@@ -1431,6 +1443,10 @@ class EventExtractor(NominalFrames):
                 reciprocal = True  # "China and the Soviet Union negotiated the Sino-Soviet treaty"
             else:
                 return []
+        if not targets and trig.lemma_.lower() in MEETING and src_codes and src_codes <= ORGANISATIONS and len(src_codes) == 1 and not any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in trig.children
+        ):
+            return []  # "the Arab League met in Cairo": the body convened, it met no one
         if self_only and not targets:
             return []  # an actor acting on itself ("Khrushchev condemned the actions of Stalin"): internal
         if len(src_codes) >= 2 and entry.symmetric and not (targets and any(
@@ -1455,6 +1471,11 @@ class EventExtractor(NominalFrames):
             coding = replace(coding, category="AGREE", plover_mode=None, factor=1.0)
             blocked = False
         frame = Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets, reciprocal, conf)
+        if ((trig.lemma_.lower() in MEETING and coding.category == "CONSULT") or (trig.lemma_.lower() in EXCHANGING and entry.symmetric)) and (
+                targets and not reciprocal and not passive and not coding.negated):
+            # "the ambassadors of the three powers met their Soviet counterpart": a meeting, a
+            # negotiation or an exchange is held by both sides (CAMEO codes them reciprocal)
+            frame.mutual = True
         if coding.mode == "intended" and ch.pledged_by is not None:
             frame.date_host = ch.pledged_by  # a promise is dated when it was made, not when it was to be kept
         # the object of a transfer is the goods, and a refusal's object the thing refused: the
@@ -1498,6 +1519,26 @@ class EventExtractor(NominalFrames):
         frame = Frame(sent, trig.doc[trig.i : trig.i + 1], coding, parties, [], True, 1.0 if len(parties) >= 2 else 0.5)
         return [frame]
 
+    @staticmethod
+    def _called_names(trig: Token, A: DocActors) -> bool:
+        """'attacked him as a tool of American imperialism': a person attacked *as* something is
+        described, not struck (but "attacked the island as a warning": why it was struck)."""
+        obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
+        if obj is None or not (obj.pos_ == "PRON" or any(r.kind == "leader" for r in A.at(obj))):
+            return False
+        preps = [c for t in (trig, obj) for c in t.children if c.dep_ == "prep" and c.lower_ == "as"]
+        return any(p.dep_ == "pobj" and p.pos_ == "NOUN" and p.lemma_.lower() not in PURPOSE_NOUNS for c in preps for p in c.children)
+
+    @staticmethod
+    def _in_protest_of_an_act(noun: Token, verb_frames: list[Frame]) -> bool:
+        """'in protest' said of a hostile act coded from its verb ("recalled its ambassador in
+        protest", "walked out in protest"): the act says what the protest was (but "left Moscow
+        early in protest": leaving is no hostile act, the protest tells it)."""
+        if noun.lemma_.lower() != "protest" or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+            return False
+        verb = noun.head.head
+        return any(f.trigger.root.i == verb.i and not is_cooperative(f.coding.category) for f in verb_frames)
+
     def np_agents(self, noun: Token, A: DocActors) -> list[ActorRef]:
         """Actors who do what an event noun names: its possessor, adjective, 'by'/'from' phrase."""
         out: list[ActorRef] = []
@@ -1529,8 +1570,11 @@ class EventExtractor(NominalFrames):
             return kept
 
         out: list[ActorRef] = []
-        if trig.dep_ == "acl" and trig.head.dep_ == "dobj" and trig.head.lemma_.lower() in self.verbal_media:
-            # "sent him a brutal letter warning that ...": the letter speaks to whom it was sent
+        if trig.dep_ == "acl" and trig.head.dep_ == "dobj" and trig.head.lemma_.lower() in self.verbal_media and not any(
+            c.dep_ == "dobj" and A.at(c) for c in trig.children
+        ):
+            # "sent him a brutal letter warning that ...": the letter speaks to whom it was sent (but
+            # "sent a letter to the Arab League accusing Kuwait of theft" accuses whom it names)
             out = keep(self._recipients(trig.head.head, A))
             if out:
                 return _dedupe(out), False, False
@@ -1771,6 +1815,8 @@ class EventExtractor(NominalFrames):
                             other += rel
                             continue
                     entry = self.noun_entry(tok)
+                    if entry is not None and self._in_protest_of_an_act(tok, verb_out):
+                        continue  # "Taipei recalled its ambassador from Tokyo in protest": the recall is the protest
                     if entry is not None:
                         other += self.noun_frames(tok, entry, A, si)
                     elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in CAUSATIVE_HOSTS and self.adj_entry(tok) is not None:

@@ -93,6 +93,7 @@ class Frame:
     confidence: float = 1.0
     blocked: bool = False  # the clause names a non-actor object: do not guess a target from context
     date_host: Token | None = None  # the verb whose clause dates the event, when not the trigger ("promised ... to")
+    mutual: bool = False  # each source and each target act on each other ("Egypt met Israel": both met)
 
 
 @dataclass

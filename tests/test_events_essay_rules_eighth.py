@@ -1,0 +1,76 @@
+"""Events in essay prose, eighth pass: suppositions told as main clauses, protests that are the
+act itself, exchanges, named agents, press conferences, bodies that convene, name-calling and
+letters that accuse (rules written after the eighth held-out set was first scored).
+
+Every case runs a short text through the full pipeline on the real model; each asserts the
+dyad, category or mode a reader would code.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events_context import run
+from test_events_essay_rules import coded
+
+pytestmark = pytest.mark.model
+
+
+def test_events_eighth_inverted_supposition_is_not_told_as_done(nlp):
+    ev = run(nlp, "In July 1990 Iraq massed troops on the border. Had the Kuwaitis offered more money the "
+                  "invasion might have been avoided.")
+    offered = [e for e in ev if e.trigger == "offered"]
+    assert offered and all(e.mode == "hypothetical" for e in offered)
+    # an ordinary past perfect is told as done
+    ev = run(nlp, "In July 1990 the Kuwaitis had offered more money to Iraq.")
+    assert {e.mode for e in ev if e.trigger == "offered"} == {"asserted"}
+
+
+def test_events_eighth_a_protest_made_by_a_hostile_act_is_that_act(nlp):
+    ev = run(nlp, "In 1976 Algeria recognised the Sahrawi republic, and Rabat recalled its ambassador from "
+                  "Algiers in protest.")
+    assert coded(ev, "recalled") == {("MAR", "DZA", "SANCTION")}
+    assert not coded(ev, "protest")
+    # leaving is no hostile act: the protest tells what it meant
+    ev = run(nlp, "In October 1961 Zhou Enlai defended Albania and left Moscow early in protest.")
+    assert ("CHN", "SUN", "ACCUSE") in coded(ev, "protest")
+
+
+def test_events_eighth_exchanges_of_insults_and_fire(nlp):
+    ev = run(nlp, "In 1962 the Albanians traded insults with the Soviets.")
+    assert coded(ev, "traded") == {("ALB", "SUN", "ACCUSE"), ("SUN", "ALB", "ACCUSE")}
+    ev = run(nlp, "In September 1967 Indian and Chinese troops exchanged fire at Nathu La.")
+    assert coded(ev, "exchanged") == {("IND", "CHN", "ASSAULT"), ("CHN", "IND", "ASSAULT")}
+    ev = run(nlp, "In 1970 China exchanged ambassadors with Yugoslavia.")
+    assert coded(ev, "exchanged") == {("CHN", "YUG", "COOPERATE"), ("YUG", "CHN", "COOPERATE")}
+
+
+def test_events_eighth_an_agent_named_for_a_pair_of_passives_is_no_one_guessed(nlp):
+    ev = run(nlp, "In 1961 Britain sent troops to Kuwait. In February 1963 Qasim was overthrown and shot by "
+                  "army officers.")
+    assert not [e for e in ev if e.trigger in ("overthrown", "shot")]
+
+
+def test_events_eighth_a_press_conference_and_a_body_convening_meet_no_one(nlp):
+    ev = run(nlp, "In June 1961 Kuwait became independent. Six days later Qasim held a press conference in Baghdad.")
+    assert not [e for e in ev if e.category == "CONSULT"]
+    ev = run(nlp, "Iraq invaded Kuwait in August 1990. On 10 August the Arab League met in Cairo.")
+    assert not coded(ev, "met")
+    ev = run(nlp, "In 1990 the Arab League met with Iraq in Jeddah.")
+    assert ("ARL", "IRQ", "CONSULT") in coded(ev, "met")
+
+
+def test_events_eighth_attacked_as_something_is_name_calling(nlp):
+    ev = run(nlp, "In June 1957 Kishi visited Taipei, and Peking attacked him as a tool of American imperialism.")
+    assert coded(ev, "attacked") == {("CHN", "JPN", "ACCUSE")}
+    ev = run(nlp, "In 1969 Soviet troops attacked the Chinese positions on Damansky as a warning.")
+    assert {e.category for e in ev if e.trigger == "attacked"} == {"ASSAULT"}
+
+
+def test_events_eighth_a_letter_accusing_someone_accuses_them(nlp):
+    ev = run(nlp, "In July 1990 the Iraqi foreign minister sent a letter to the Arab League accusing Kuwait of "
+                  "stealing oil.")
+    assert coded(ev, "accusing") == {("IRQ", "KWT", "ACCUSE")}
+    # a letter that only warns speaks to whom it was sent
+    ev = run(nlp, "In 1960 Khrushchev sent Mao a letter warning that the experts would leave.")
+    assert ("SUN", "CHN") in {(e.source, e.target) for e in ev if e.trigger == "warning"}
