@@ -74,3 +74,15 @@ def test_events_eighth_a_letter_accusing_someone_accuses_them(nlp):
     # a letter that only warns speaks to whom it was sent
     ev = run(nlp, "In 1960 Khrushchev sent Mao a letter warning that the experts would leave.")
     assert ("SUN", "CHN") in {(e.source, e.target) for e in ev if e.trigger == "warning"}
+
+
+def test_events_eighth_a_king_named_later_by_his_name_alone(nlp):
+    ev = run(nlp, "In 1961 King Hassan II came to the throne of Morocco. In October 1963 Hassan accused Algeria of "
+                  "aggression.")
+    assert coded(ev, "accused") == {("MAR", "DZA", "ACCUSE")}
+
+
+def test_events_eighth_they_after_a_meeting_brought_about_are_the_ones_brought_together(nlp):
+    ev = run(nlp, "In October 1963 Morocco attacked Algeria. The emperor of Ethiopia and the president of Mali "
+                  "brought King Hassan and Ben Bella together at Bamako on 29 October and they agreed a ceasefire.")
+    assert {(e.source, e.target) for e in ev if e.trigger == "agreed"} == {("MAR", "DZA"), ("DZA", "MAR")}

@@ -76,6 +76,7 @@ class _Found:
 
 
 # nouns of agreements and meetings that take the name of the city where they were made
+_REGNAL = re.compile(r"[IVX]+")  # "Hassan II", "Pius XII"
 TITLED_THINGS = frozenset({"letter", "plan", "doctrine", "line", "spirit", "appeal", "programme", "program", "initiative"})
 MODEL_WORDS = frozenset({"style", "type", "like", "model", "pattern"})
 AGREEMENT_NAMES = frozenset({"court", "tribunal", "accord", "accords", "agreement", "treaty", "conference", "declaration", "communique", "communiqué",
@@ -408,8 +409,10 @@ class ActorTagger:
         for tok in doc:
             f = by_start.get(tok.i)
             if f is not None:
-                for w in (f.span[0], f.span[-1]):
-                    if len(w.text) >= 3 and w.text[0].isupper() and w.is_alpha:
+                # its first and last word, or past a title and before a regnal number ("King Hassan II")
+                named = [w for w in f.span if w.lower_ not in TITLES and not _REGNAL.fullmatch(w.text)]
+                for w in {f.span[0], f.span[-1], *named[:1], *named[-1:]}:
+                    if len(w.text) >= 3 and w.text[0].isupper() and w.is_alpha and w.lower_ not in TITLES:
                         words[w.text] = f
                 continue
             if tok.i in taken or tok.text not in words or tok.pos_ != "PROPN":
@@ -770,11 +773,12 @@ MEETING_VERBS = frozenset({"meet", "talk", "negotiate", "confer"})
 def _met_before(tok, found: list["_Found"]) -> list["_Found"]:
     """'He met the Malaysian deputy prime minister in Bangkok, and on 1 June they agreed': 'they'
     after a meeting in its own sentence stands for both who met."""
-    verbs = [t for t in tok.sent if t.i < tok.i and t.lemma_.lower() in MEETING_VERBS and t.pos_ == "VERB"]
+    verbs = [t for t in tok.sent if t.i < tok.i and t.pos_ == "VERB" and (t.lemma_.lower() in MEETING_VERBS or _brought_together(t))]
     if not verbs:
         return []
     verb = verbs[-1]
-    parts = {c.i for c in verb.children if c.dep_ in ("nsubj", "dobj")}
+    # "Selassie and Keita brought Hassan and Ben Bella together ... and they agreed": the ones brought
+    parts = {c.i for c in verb.children if c.dep_ == "dobj"} if _brought_together(verb) else {c.i for c in verb.children if c.dep_ in ("nsubj", "dobj")}
     parts |= {p.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"}
     doc = tok.doc
     covered: set[int] = set()
@@ -784,6 +788,12 @@ def _met_before(tok, found: list["_Found"]) -> list["_Found"]:
         covered |= {t.i for t in part.subtree} - where  # ("Razak in Bangkok": where they met, not who)
     out = [f for f in found if f.span.root.i in covered and f.kind != "pronoun" or (f.kind == "pronoun" and f.span.start in covered)]
     return out if len({f.code for f in out}) >= 2 else []
+
+
+def _brought_together(verb) -> bool:
+    """'brought Hassan and Ben Bella together': a meeting arranged between the object's members."""
+    return verb.lemma_.lower() in ("bring", "get", "call") and any(
+        t.lower_ == "together" and verb.i < t.i <= verb.i + 8 and verb.i in (t.head.i, t.head.head.i) for t in verb.subtree)
 
 
 def _coordinated_with(first: "_Found", found: list["_Found"], tok) -> list["_Found"]:
