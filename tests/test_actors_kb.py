@@ -188,6 +188,14 @@ def test_actors_kb_leaders_resolve_by_tenure(name, year, code):
     assert hit is not None and hit[0].kind == "leader" and hit[1] == code
 
 
+def test_actors_kb_a_leader_is_known_for_decades_around_his_tenure_but_not_a_lifetime_away():
+    hit = KB.resolve(normalise("Mao"), when(1927))  # 22 years before he led the People's Republic
+    assert hit is not None and hit[1] == "CHN"
+    assert KB.resolve(normalise("Mubarak"), when(1899)) is None  # "in 1899 Sheikh Mubarak signed": a namesake
+    hit = KB.resolve(normalise("Mubarak"), when(1990))
+    assert hit is not None and hit[1] == "EGY"
+
+
 def test_actors_kb_common_words_are_not_leaders():
     for word in ("Begin", "Home", "Park", "Lie"):
         assert not any(c.kind == "leader" for c in KB.lookup(word)), word

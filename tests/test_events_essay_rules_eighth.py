@@ -86,3 +86,19 @@ def test_events_eighth_they_after_a_meeting_brought_about_are_the_ones_brought_t
     ev = run(nlp, "In October 1963 Morocco attacked Algeria. The emperor of Ethiopia and the president of Mali "
                   "brought King Hassan and Ben Bella together at Bamako on 29 October and they agreed a ceasefire.")
     assert {(e.source, e.target) for e in ev if e.trigger == "agreed"} == {("MAR", "DZA"), ("DZA", "MAR")}
+
+
+def test_events_eighth_rough_spelling_of_names_and_possessives(nlp):
+    ev = run(nlp, "In November 1961 the Soviet Union vetoed Kuwaits application to join the United Nations. "
+                  "In 1994 Iraq finally recognised Kuwaits sovereignty.")
+    assert coded(ev, "vetoed") == {("SUN", "KWT", "REJECT")}
+    assert coded(ev, "recognised") == {("IRQ", "KWT", "SUPPORT")}
+    ev = run(nlp, "In June 1961 the Emir of Kuwait asked Britian for help, and Isreal kept quiet.")
+    assert ("GBR" in {e.target for e in ev if e.trigger == "asked"})
+
+
+def test_events_eighth_a_person_is_dated_by_his_own_clause(nlp):
+    # the first clause is undated (narrative time 1990); "in 1899" dates Mubarak's: not Hosni Mubarak
+    ev = run(nlp, "Iraq invaded Kuwait in 1990. Iraqi nationalists said Kuwait was part of Basra, but in 1899 "
+                  "Sheikh Mubarak signed a secret agreement with Britain.")
+    assert "EGY" not in {c for e in ev for c in (e.source, e.target)}

@@ -196,11 +196,13 @@ class ActorTagger:
 
         spans = [doc[s:e] for _id, s, e in self.matcher(doc)]
         spans += [doc[s : s + 1] for _id, s, _e in self.combining(doc)]
-        spans = filter_spans(spans)
+        bare = self._bare_possessives(doc)
+        spans = filter_spans(spans + [doc[i : i + 1] for i in bare])
         found: list[_Found] = []
         dates: dict[int, object] = {}
         for span in spans:
-            key = normalise(span.text)
+            key = bare.get(span.start) if len(span) == 1 else None
+            key = key or normalise(span.text)
             if key in self.kb.blockers and not self._is_combining(span):
                 continue
             if self._is_combining(span):
@@ -214,6 +216,12 @@ class ActorTagger:
             if sent not in dates:
                 dates[sent] = mention_date(doc, span)
             hit = self.kb.resolve(key, dates[sent])
+            if hit is not None and hit[0].form == "person":
+                # a person's date is his own clause's ("Iraqi nationalists said ..., but in 1899 Sheikh
+                # Mubarak signed"), not the first one of the sentence
+                own = mention_date(doc, span)
+                if own != dates[sent]:
+                    hit = self.kb.resolve(key, own)
             if hit is None:
                 continue
             cand, code = hit
@@ -229,6 +237,22 @@ class ActorTagger:
             kind = "leader" if cand.form == "person" else cand.kind
             found.append(_Found(span, code, kind, cand.form, cand.name))
         return found
+
+    def _bare_possessives(self, doc: Doc) -> dict[int, str]:
+        """'vetoed Kuwaits application', 'Khomeinis revolution': a name with its possessive written
+        without the apostrophe, before the thing it owns (token -> the name's alias key)."""
+        out: dict[int, str] = {}
+        for tok in doc[:-1]:
+            text = tok.text
+            if len(text) < 5 or not text.endswith("s") or not text[0].isupper() or tok.is_sent_start and tok.pos_ != "PROPN":
+                continue
+            nxt = doc[tok.i + 1]
+            if not (nxt.pos_ in ("NOUN", "ADJ") and nxt.text[:1].islower()):
+                continue
+            key = normalise(text[:-1])
+            if key in self.kb.aliases and normalise(text) not in self.kb.aliases and " " not in key:
+                out[tok.i] = key
+        return out
 
     def _said_of_another_nation(self, span: Span) -> bool:
         """Whether the noun a name is in apposition to carries a nationality of its own ("his East

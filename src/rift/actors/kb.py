@@ -22,6 +22,11 @@ KINDS = ("state", "leader", "party", "group")
 FORMS = ("name", "adj", "people", "capital", "person", "group", "place")
 
 
+# a person named this long before or after every office the KB knows is a namesake (Mao in 1927 is
+# 22 years before his tenure; Hosni Mubarak is no actor of 1899)
+NAMESAKE_DAYS = 40 * 365
+
+
 @dataclass(frozen=True)
 class Sense:
     """One meaning of an alias: the actor code it stands for between two dates (inclusive)."""
@@ -122,6 +127,8 @@ class ActorKB:
             people = [c for c in cands if c.form == "person" and c.senses]
             if people:
                 best = min(people, key=lambda c: min(s.distance(when) for s in c.senses))
+                if min(s.distance(when) for s in best.senses) > NAMESAKE_DAYS:
+                    return None  # "in 1899 Sheikh Mubarak signed": a lifetime from any tenure, someone else
                 return best, best.resolve(when)
         for cand in cands:
             code = cand.resolve(when)
