@@ -142,6 +142,10 @@ TABLE = [
     ("In October 1971 the UN seated Peking. Nixon had been to Peking in February 1972, and Tanaka followed on "
      "25 September.", "25 September", "1972-09-25"),
     ("In 1971 the talks stalled. Bonn had signed the treaty in May 1973, and in June the Czechs followed.", "June", "1973-06"),
+    # "until X, when ...": the story goes on at X (a plain "until X" is only where something ended)
+    ("In 1954 Moscow sold its shares. The idea lay dormant until May 1958, when the Soviets agreed to leave; by that "
+     "summer they had gone.", "that summer", "1958-SU"),
+    ("In 1954 Moscow sold its shares. The quarrel lasted until 1958. That summer they met.", "That summer", "1954-SU"),
     # (not a relative one: "a month after Brandt had won" counts from its own event)
     ("On 21 December 1972 they signed, a month after Brandt had won an election. That month they met.", "That month", "1972-12"),
     ("In January 1968 Dubcek took over, after Brezhnev, visiting Prague in December 1967, had refused to help. "

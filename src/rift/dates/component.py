@@ -215,7 +215,8 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
                     break
                 node = node.head
                 ancestors.add(node.i)
-            above = [k for k in here if getattr(_governor(pairs[k][0].root), "i", None) in ancestors]
+            above = [k for k in here if getattr(_governor(pairs[k][0].root), "i", None) in ancestors
+                     and not _look_back_beside(gov, _governor(pairs[k][0].root))]
         inner = []
         if gov is not None and not same and above and not any(pairs[k][1].explicit for k in above):
             # "The Warsaw Treaty, which Brandt travelled to Warsaw to sign on 7 December 1970, ...": the
@@ -250,7 +251,8 @@ def clause_date(doc: Doc, span: Span) -> TimeSpan | None:
                         inner = {x.i for x in t.subtree}
                         if span.root.i not in inner:
                             below -= inner
-                mine = [j for j in own if pairs[j][0].start < span.start or pairs[j][0].root.i in below]
+                mine = [j for j in own if (pairs[j][0].start < span.start or pairs[j][0].root.i in below)
+                        and not _look_back_beside(gov, _governor(pairs[j][0].root))]
                 if not mine:
                     before = narrative_time(doc, span.start_char)
                     if before is not None or not own:
@@ -312,6 +314,20 @@ def _strictly_inside(inner: tuple[str | None, str | None], outer: tuple[str | No
 _FRAMING_PREPS = frozenset({"during", "under", "throughout", "in", "after", "before", "since", "by", "until", "till",
                             "following", "amid", "at", "from", "through", "over", "within"})
 _PERIOD_ANAPHOR = re.compile(r"(?:this|that|the same) (?:period|time|phase|span|stage)")
+
+
+def _look_back_beside(verb: Token, dated: Token | None) -> bool:
+    """'Moscow had opened relations with Bonn in 1955, but the East Germans were furious, and East
+    Berlin accused Bucharest': a past-perfect clause's date stays in it; a clause told beside it in
+    the simple past, a coordinated one, happens when the story is."""
+    if dated is None or verb.i == dated.i or not had_aux(dated) or had_aux(verb):
+        return False
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+        if node.i == dated.i:
+            return True
+    return False
 
 
 def _in_other_relative(timex: Span, event: Span) -> bool:

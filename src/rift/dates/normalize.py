@@ -195,8 +195,8 @@ def _update_narrative(ctx: Context, tx: Timex, index: int) -> None:
             return
     elif not tx.sets_narrative or point is None or point.gran in ("decade", "century"):
         return
-    if tx.kb is None and _END_POINT.search(ctx.text[max(0, tx.start - 60):tx.start]):
-        return
+    if tx.kb is None and _END_POINT.search(ctx.text[max(0, tx.start - 60):tx.start]) and not _THEN_WHEN.match(ctx.text, tx.end):
+        return  # (but "lay dormant until May 1958, when the Soviets agreed ...": the story goes on then)
     if tx.kb is None and _RANGE_END.search(ctx.text, max(0, tx.start - 16), tx.start):
         return  # "1975-1988", "from 1960 to 1963": the story starts at the start of the span, not its end
     if tx.kb is None and point.gran == "year" and _NAMES_A_THING_BEFORE.search(ctx.text, max(0, tx.start - 12), tx.start) and (
@@ -288,6 +288,7 @@ _PERIOD_NOUNS = frozenset(
     "years remainder turn bulk first last most all some much".split())
 _RANGE_END = re.compile(r"(?:\d{4}\s*[-–—/]\s*|\b(?:from|between)\s+\d{4}\s+(?:to|and|until|till|through)\s+)$")
 _END_POINT = re.compile(r"(?i)\b(?:until|till|since|up to)\b[^.;:()\[\]]*$")
+_THEN_WHEN = re.compile(r"\s*,?\s*when\b")
 
 
 _DATED_BEFORE = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b|(?i:\b(?:january|february|march|april|may|june|july|august|september|october|"
