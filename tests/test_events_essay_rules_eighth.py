@@ -111,3 +111,24 @@ def test_events_eighth_a_look_back_dates_only_its_own_clause(nlp):
     assert coded(ev, "opened") == {("ROU", "DEU", "COOPERATE"), ("SUN", "DEU", "COOPERATE")}
     assert {e.date.value for e in ev if e.trigger == "opened" and e.source == "SUN"} == {"1955"}
     assert {e.date.value[:4] for e in ev if e.trigger == "accused"} == {"1967"}
+
+
+def test_events_eighth_japanese_leaders_named_family_name_first(nlp):
+    ev = run(nlp, "Sato Eisaku, prime minister from November 1964, refused in 1965 to give credit for plant sales to "
+                  "China. In 1967 Sato visited Taipei.")
+    assert coded(ev, "refused") == {("JPN", "CHN", "REJECT")}
+    assert coded(ev, "visited") == {("JPN", "TWN", "CONSULT")}
+
+
+def test_events_eighth_having_been_to_a_capital_is_a_visit(nlp):
+    ev = run(nlp, "Nixon had been to Beijing in February 1972, and Tanaka followed in September.")
+    assert coded(ev, "been") == {("USA", "CHN", "CONSULT")}
+    ev = run(nlp, "By 1975 the Soviet protests had been to no avail.")
+    assert not coded(ev, "been")
+
+
+def test_events_eighth_regret_expressed_and_an_invitation_accepted(nlp):
+    ev = run(nlp, "In September 1972 Tanaka went to Peking, and at the banquet he expressed regret for the war.")
+    assert coded(ev, "expressed") == {("JPN", "CHN", "CONCEDE")}
+    ev = run(nlp, "In 1971 Japan protested. Nixon announced that he had accepted an invitation to visit China.")
+    assert coded(ev, "accepted") == {("USA", "CHN", "AGREE")}

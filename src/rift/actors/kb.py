@@ -25,6 +25,8 @@ FORMS = ("name", "adj", "people", "capital", "person", "group", "place")
 # a person named this long before or after every office the KB knows is a namesake (Mao in 1927 is
 # 22 years before his tenure; Hosni Mubarak is no actor of 1899)
 NAMESAKE_DAYS = 40 * 365
+# states whose leaders the KB names given name first, while texts often write the family name first
+FAMILY_NAME_FIRST = frozenset({"JPN"})
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,11 @@ def person_candidates(persons: list[dict], holders: list, blocked: set[str]) -> 
             continue
         rec = by_name.setdefault(name, {"senses": [], "tenures": [], "texts": set()})
         rec["tenures"].append(Sense(str(country), _date(_get(h, "start"), "office holders"), _date(_get(h, "end"), "office holders")))
-        rec["texts"].update([name, *(_get(h, "variants") or [])])
+        texts = [name, *(_get(h, "variants") or [])]
+        if country in FAMILY_NAME_FIRST:
+            # "Sato Eisaku", "Tanaka Kakuei": Japanese names are also written family name first
+            texts += [" ".join(reversed(t.split())) for t in texts if len(t.split()) == 2]
+        rec["texts"].update(texts)
     pairs = []
     for name, rec in by_name.items():
         tenures = sorted(rec["tenures"], key=lambda s: s.start or dt.date.min)

@@ -950,6 +950,16 @@ class EventExtractor(NominalFrames):
             return []
         return self._frame_toward(trig, sent, self.apply_chain(Coding(cat, None, kind="attitude"), self.chain(trig)), sources, targets)
 
+    def been_to_frames(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
+        """'Nixon had been to Beijing in February 1972': having been to a state's capital is a visit."""
+        if trig.lower_ != "been" or any(c.dep_ in ("acomp", "attr", "xcomp", "ccomp") for c in trig.children):
+            return []
+        targets = self.prep_actors(trig, ("to",), A)
+        sources, _ = self.subject_of(trig, A)
+        if not sources or not targets:
+            return []
+        return self._frame_toward(trig, sent, self.apply_chain(Coding("CONSULT", "visit"), self.chain(trig)), sources, targets)
+
     def permission_frames(self, trig: Token, A: DocActors, sent: int) -> tuple[list[Frame], Token | None]:
         """'Helsinki agreed to let German troops pass through Finland': permission given is an
         agreement (AGREE) with those allowed to act; 'Stockholm refused to let British troops cross',
@@ -1624,6 +1634,11 @@ class EventExtractor(NominalFrames):
                                 out += keep(self.np_agents(p, A))  # "relented under pressure from the Americans"
                         else:
                             out += keep(self.prep_actors(p, self.target_preps(e, e.cat or coding.category), A))
+        invitation = next((c for c in trig.children if c.dep_ == "dobj" and c.lemma_.lower() == "invitation"), None)
+        if not out and invitation is not None:
+            # "accepted an invitation to visit China": the host invited
+            out = keep([r for c in invitation.children if c.dep_ == "acl" for d in c.children
+                        if d.dep_ == "dobj" or (d.dep_ == "prep" and d.lower_ == "to") for r in self.np_actors(d, A)])
         if not out and obj_noun is not None:
             noun_entry = self.noun_entry(obj_noun)
             noun_preps = preps + (self.target_preps(noun_entry, noun_entry.cat or coding.category) if noun_entry else ())
@@ -1796,6 +1811,8 @@ class EventExtractor(NominalFrames):
                         verb_out += self.verb_frames(tok, entry, A, si, absorbed)
                     elif lem in FLOW_VERBS:
                         verb_out += self.flow_frames(tok, A, si)
+                    elif lem == "be":
+                        verb_out += self.been_to_frames(tok, A, si)
                     elif lem in PERMIT:
                         granted, comp = self.permission_frames(tok, A, si)
                         if granted:
