@@ -132,3 +132,45 @@ def test_events_eighth_regret_expressed_and_an_invitation_accepted(nlp):
     assert coded(ev, "expressed") == {("JPN", "CHN", "CONCEDE")}
     ev = run(nlp, "In 1971 Japan protested. Nixon announced that he had accepted an invitation to visit China.")
     assert coded(ev, "accepted") == {("USA", "CHN", "AGREE")}
+
+
+def test_events_eighth_a_meeting_named_as_what_something_was(nlp):
+    ev = run(nlp, "In January 1991 Iraq refused to leave Kuwait. The last chance was a meeting in Geneva on 9 January "
+                  "between James Baker and Tariq Aziz.")
+    assert coded(ev, "meeting") == {("USA", "IRQ", "CONSULT"), ("IRQ", "USA", "CONSULT")}
+    ev = run(nlp, "In 1962 the Chinese said that the Soviet offer was an insult.")
+    assert not coded(ev, "insult")  # a noun that characterises is no act
+
+
+def test_events_eighth_a_plan_worked_out_together(nlp):
+    ev = run(nlp, "In February 1991 the Soviets worked out a peace plan with Tariq Aziz in Moscow.")
+    assert coded(ev, "worked") == {("SUN", "IRQ", "AGREE"), ("IRQ", "SUN", "AGREE")}
+
+
+def test_events_eighth_declared_void_rejects_the_act(nlp):
+    ev = run(nlp, "Iraq annexed Kuwait on 8 August 1990, and the Security Council declared the annexation null and "
+                  "void the next day.")
+    assert coded(ev, "declared") == {("UNO", "IRQ", "REJECT")}
+    assert not coded(ev, "annexation")
+
+
+def test_events_eighth_troops_ordered_somewhere_are_sent(nlp):
+    ev = run(nlp, "In August 1990 King Fahd asked for help, and President Bush ordered troops to Saudi Arabia.")
+    assert coded(ev, "ordered") == {("USA", "SAU", "AID")}
+    ev = run(nlp, "In 1950 Truman ordered the Seventh Fleet to sail.")
+    assert {e.category for e in ev if e.trigger == "ordered"} <= {"REQUEST", "MOBILIZE"}
+
+
+def test_events_eighth_a_resolution_speaks_for_the_body_that_passed_it(nlp):
+    ev = run(nlp, "On 2 August 1990 Iraqi troops invaded Kuwait. The same day the UN Security Council passed "
+                  "resolution 660 which condemned the invasion and demanded Iraq withdraw, and on 6 August "
+                  "resolution 661 put a total trade embargo on Iraq.")
+    assert ("UNO", "IRQ", "ACCUSE") in coded(ev, "condemned")
+    assert coded(ev, "put") == {("UNO", "IRQ", "SANCTION")}
+    ev = run(nlp, "In March 1991 the Security Council met again. In April Iraq accepted resolution 687, which forced "
+                  "it to recognise the border.")
+    assert coded(ev, "accepted") == {("IRQ", "UNO", "AGREE")}
+    assert coded(ev, "forced") == {("UNO", "IRQ", "COERCE")}  # the body speaks, not the one who accepted
+    # a treaty's clauses are its terms, not new acts
+    ev = run(nlp, "In 1950 China signed a treaty with the Soviet Union, which promised help if Japan attacked.")
+    assert not coded(ev, "promised")

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from rift.actors.timeline import clause_timespan
 from rift.events.classify import intensity, quad
-from rift.events.extract import JOINING, ActorRef, DocActors, EventExtractor, Frame
+from rift.events.extract import JOINING, ActorRef, DocActors, EventExtractor, Frame, declared_void
 from rift.events.lexicon import Lexicon, load_lexicon
 from rift.records import CitationRef, Event
 from rift.text_utils import orig_span, paragraph_of, sentences
@@ -92,6 +92,7 @@ class EventCoder:
         """
         trig = frame.trigger.root
         obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
+        obj = obj if obj is not None else declared_void(trig)  # "declared the annexation null and void"
         if obj is None and any(c.dep_ == "auxpass" for c in trig.children):
             obj = next((c for c in trig.children if c.dep_ == "nsubjpass"), None)  # "the invasion was condemned by the UN"
         window = ANAPHORA_WINDOW

@@ -57,9 +57,11 @@ ENVOYS = frozenset({"envoy", "emissary", "delegation", "mission", "delegate", "r
                     "premier", "deputy", "aide", "spokesman"})
 # nouns of what is written or said: a relative clause on one says what its author says
 MESSAGES = frozenset({"letter", "note", "message", "memorandum", "telegram", "cable", "statement", "declaration", "communique",
-                      "communiqué", "editorial", "article", "speech", "ultimatum", "manifesto", "broadcast", "circular", "démarche", "demarche"})
+                      "communiqué", "editorial", "article", "speech", "ultimatum", "manifesto", "broadcast", "circular", "démarche", "demarche",
+                      "resolution"})
 # verbs of sending forces somewhere ("sent troops to Zaire")
-SENDING = frozenset({"send", "dispatch", "rush", "fly", "ship", "airlift"})
+SENDING = frozenset({"send", "dispatch", "rush", "fly", "ship", "airlift",
+                     "order"})  # "ordered troops to Saudi Arabia" (with forces to a place: see verb_frames)
 GOVERNING = BARE_GOVERNMENT | {"cabinet", "leader", "ruler", "colonel", "general"}
 
 __all__ = ["ActorRef", "DocActors", "EventExtractor", "Frame"]
@@ -116,7 +118,9 @@ PURPOSE_NOUNS = frozenset({"warning", "reprisal", "retaliation", "response", "pu
                            "demonstration", "test", "prelude", "pretext", "part", "means", "way", "result", "answer", "gesture",
                            "step", "show", "message", "deterrent"})
 # ... and of exchanging: "traded insults with the Soviets", "exchanged ambassadors with Peking"
-EXCHANGING = frozenset({"trade", "exchange"})
+EXCHANGING = frozenset({"trade", "exchange",
+                        # and of settling together: "worked out a peace plan with Aziz", "patched up its quarrel with Moscow"
+                        "work", "hammer", "patch", "reconcile"})
 # what is signed between states, and the verbs of signing: "the treaty was signed in February 1950"
 SIGNED_DOCUMENTS = (AGREEMENT_NOUNS - {"resolution", "statement"}) | {"accords", "armistice", "truce", "ceasefire", "cease-fire", "deal", "settlement"}
 SIGNING = frozenset({"sign", "conclude", "initial", "ink", "seal"})
@@ -243,6 +247,23 @@ def _main_clause_conjunct(verb: Token) -> Token | None:
     thing = next((c for c in head.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN" and not c.ent_type_), None)
     if head.tag_ == "VBN" and head.dep_ == "ccomp" and thing is not None:
         return head.head
+    return None
+
+
+VOID_WORDS = frozenset({"void", "null", "illegal", "invalid", "unlawful", "illegitimate"})
+
+
+def declared_void(verb: Token) -> Token | None:
+    """The thing ``verb`` declares void or illegal ("declared the annexation null and void",
+    "pronounced the treaty invalid"), or None."""
+    if verb.lemma_.lower() not in ("declare", "pronounce"):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and ({c.lower_} | {d.lower_ for d in c.conjuncts}) & VOID_WORDS:
+            thing = next((d for d in c.children if d.dep_ == "nsubj"), None)
+            thing = thing or next((d for d in verb.children if d.dep_ == "dobj"), None)
+            if thing is not None and thing.pos_ == "NOUN":
+                return thing
     return None
 
 
@@ -408,6 +429,11 @@ class EventExtractor(NominalFrames):
         if seen > 6:
             return [], None
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if (verb.dep_ == "relcl" and len(subjects) == 1 and subjects[0].lower_ in ("which", "that") and verb.head.lemma_.lower() == "resolution"
+                and not self.np_actors(verb.head, A, of=False)):
+            # "Iraq accepted resolution 687, which forced it to ...": the body that passed it speaks, not who accepted it
+            body = self._issuing_body(verb.head, A)
+            return ([body], verb.head) if body is not None else ([], verb.head)
         if (verb.dep_ == "relcl" and len(subjects) == 1 and subjects[0].lower_ in ("which", "that") and verb.head.lemma_.lower() in MESSAGES
                 and not self.np_actors(verb.head, A, of=False) and verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head.pos_ in ("VERB", "AUX")):
             # "sent Moscow a long letter which condemned ...": who sent the message says what it says
@@ -421,6 +447,9 @@ class EventExtractor(NominalFrames):
             forces = self.unnamed_forces(subjects[0], A)
             if forces:
                 return forces, subjects[0]
+            body = self._issuing_body(subjects[0], A)
+            if body is not None:
+                return [body], subjects[0]
             if verb.dep_ == "conj" and verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.head.pos_ in ("VERB", "AUX"):
                 # "Carter called the invasion the greatest threat to peace, imposed an embargo ...":
                 # a list of acts misparsed with the previous complement as subject
@@ -443,6 +472,9 @@ class EventExtractor(NominalFrames):
                     while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "PROPN":
                         first = first.head  # "on 6 October Egypt and Syria attacked Israel": the whole list
                     return _dedupe([r for t in [first] + list(first.conjuncts) for r in A.at(t)]), last
+                body = self._issuing_body(last, A) if adjacent and last.i < verb.i and dated else None
+                if body is not None:
+                    return [body], last  # "on 6 August resolution 661 put an embargo on Iraq"
                 if adjacent and last.i < verb.i and last.pos_ == "NOUN" and dated and not A.at(last):
                     # "In 1940 German armies defeated France": the subject swallowed by the date
                     found = _dedupe([r for t in last.children if t.dep_ in ("amod", "compound", "poss") for r in A.at(t)])
@@ -487,6 +519,22 @@ class EventExtractor(NominalFrames):
         if verb.dep_ in ("acomp",) and verb.head.pos_ in ("VERB", "AUX"):
             return self.subject_of(verb.head, A, seen + 1)
         return [], None
+
+    @staticmethod
+    def _issuing_body(noun: Token, A: DocActors) -> ActorRef | None:
+        """'resolution 661 put a total trade embargo on Iraq': a resolution acts for the body that
+        passed it, the international body named last before it in its sentence or the one before."""
+        if noun.lemma_.lower() != "resolution" or A.at(noun):
+            return None
+        doc = noun.doc
+        first = doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else 0
+        best = None
+        for _s, r in A.ordered:
+            if r.start >= noun.i:
+                break
+            if r.code in ORGANISATIONS and r.start >= first:
+                best = r
+        return best
 
     def unnamed_forces(self, noun: Token, A: DocActors) -> list[ActorRef]:
         """'Soviet troops crossed the border and the next day special forces stormed the palace':
@@ -886,9 +934,9 @@ class EventExtractor(NominalFrames):
                 # the Soviet Union, which promised ..."): a document named just before counts
                 first = min(t.i for t in tok.subtree)
                 near = tok.doc[max(tok.sent.start, first - 12) : first]
-                if head.lemma_.lower() not in AGREEMENT_NOUNS and not any(t.lemma_.lower() in AGREEMENT_NOUNS for t in near):
-                    return False
-                if head.lemma_.lower() not in AGREEMENT_NOUNS and head.pos_ == "PROPN" and tok.lemma_.lower() not in TERMS_VERBS:
+                if head.lemma_.lower() not in SIGNED_DOCUMENTS and not any(t.lemma_.lower() in SIGNED_DOCUMENTS for t in near):
+                    return False  # (a resolution or a statement speaks for who issued it: "resolution 660, which condemned the invasion")
+                if head.lemma_.lower() not in SIGNED_DOCUMENTS and head.pos_ == "PROPN" and tok.lemma_.lower() not in TERMS_VERBS:
                     return False  # "an agreement with Czechoslovakia, which supplied Egypt with tanks": the country acts
                 subj_rel = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in tok.children)
                 in_which = any(c.dep_ == "prep" and c.lower_ in ("in", "by", "under") and any(
@@ -1037,6 +1085,20 @@ class EventExtractor(NominalFrames):
             # "the partition left India and Pakistan with a quarrel": a thing left them holding it,
             # no one departed (but "Soviet experts left China with their blueprints")
             return []
+        if trig.lemma_.lower() == "order" and self.prep_actors(trig, ("to",), A) and any(
+            c.dep_ == "dobj" and self.agent_class.get(c.lemma_.lower()) == "military" for c in trig.children
+        ):
+            # "President Bush ordered troops to Saudi Arabia": sent them
+            entry = next((e for e in self.lex.verbs.get("send", []) if not e.particle and not e.obj), entry)
+        voided = declared_void(trig)
+        if voided is not None:
+            # "the Security Council declared the annexation null and void": a rejection of the act,
+            # aimed at whoever did it (named on the noun, or the one who did it just before)
+            absorbed.add(voided.i)  # the act voided was told as done before, or is told by this
+            sources, _ = self.subject_of(trig, A)
+            targets = [r for r in self.np_agents(voided, A) if r.code not in {s.code for s in sources}]
+            coding = self.apply_chain(Coding("REJECT", None), self.chain(trig))
+            return [Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets)] if sources else []
         obj = self.object_noun(trig)
         deadline = self._deadline(trig)
         if deadline is not None:
@@ -1594,6 +1656,8 @@ class EventExtractor(NominalFrames):
             if obj_noun is not None and c.i == obj_noun.i:
                 continue
             found = self.np_actors(c, A)
+            if not found and (body := self._issuing_body(c, A)) is not None:
+                found = [body]  # "Iraq accepted resolution 687": the body that passed it
             kept = keep(found)
             if c.lower_ in ("himself", "herself", "itself", "themselves"):
                 own_object = True  # "defend himself": done to itself

@@ -135,8 +135,8 @@ class NominalFrames:
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.neg_nouns:
             holder = tok.head.head
             negation = self.neg_nouns[holder.lemma_.lower()]
-        if self._predicative(tok) or tok.dep_ in ("compound", "amod"):
-            return []  # "Nationalist supply convoys": a modifier, not an event
+        if (self._predicative(tok) and not self._between_hosts(tok)) or tok.dep_ in ("compound", "amod"):
+            return []  # "Nationalist supply convoys": a modifier, not an event (but "the last chance was a meeting between Baker and Aziz")
         if tok.dep_ == "pobj" and tok.head.lower_ in ("since", "until", "till") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return []  # "the largest French operation since the Algerian war": a landmark in time, told before
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("on", "against", "of") and (
@@ -187,8 +187,7 @@ class NominalFrames:
         if not targets:
             for p in of_objs:  # "the severance of ties with Albania", "the imposition of treaties on China"
                 targets += self.prep_actors(p, preps, A)
-        between = [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "between" for p in c.children if p.dep_ == "pobj"
-                   for r in self.np_actors(p, A)]
+        between = [r for c in self._between_hosts(tok) for p in c.children if p.dep_ == "pobj" for r in self.np_actors(p, A)]
         falling = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("fall", "decline", "drop", "collapse", "shrink", "dwindle",
                                                                       "plunge", "slump", "wither")
         if not sources and len({r.code for r in between}) >= 2 and not falling:
@@ -258,6 +257,14 @@ class NominalFrames:
         if entry.mode == "visit" and not targets and not recip:
             frame.blocked = True  # "the Chinese delegation at the session": a body present, no visit to anyone named
         return [frame]
+
+    @staticmethod
+    def _between_hosts(tok: Token) -> list[Token]:
+        """The noun's 'between' phrases, also where the parser hung them on its date or place ("a
+        meeting in Geneva on 9 January between Baker and Aziz")."""
+        hosts = [tok] + [q for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "at") for q in c.children
+                         if q.dep_ == "pobj" and (q.ent_type_ in ("DATE", "GPE", "LOC") or q.like_num)]
+        return [c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "between"]
 
     def _predicative(self, tok: Token) -> bool:
         """A noun that characterises rather than reports ('named X as their threat', 'was an insult')."""
