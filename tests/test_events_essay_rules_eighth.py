@@ -174,3 +174,24 @@ def test_events_eighth_a_resolution_speaks_for_the_body_that_passed_it(nlp):
     # a treaty's clauses are its terms, not new acts
     ev = run(nlp, "In 1950 China signed a treaty with the Soviet Union, which promised help if Japan attacked.")
     assert not coded(ev, "promised")
+
+
+def test_events_eighth_a_list_read_as_an_apposition_is_the_next_clause_subject(nlp):
+    ev = run(nlp, "In February 1982 the OAU secretary-general seated a Sahrawi delegation at a meeting in Addis Ababa, "
+                  "Morocco and eighteen other states walked out.")
+    assert {e.source for e in ev if e.trigger == "walked"} == {"MAR"}
+
+
+def test_events_eighth_a_body_meeting_in_session_meets_no_one(nlp):
+    ev = run(nlp, "In 1981 Morocco attacked Algeria. At the OAU summit in Nairobi in June 1981 King Hassan promised to "
+                  "hold a referendum, but he never agreed to the conditions the OAU wanted.")
+    assert not coded(ev, "summit")
+    assert coded(ev, "agreed") == {("MAR", "OAU", "REJECT")}  # what the OAU wanted: refused to the OAU
+
+
+def test_events_eighth_bringing_two_together_is_mediation(nlp):
+    ev = run(nlp, "In 1983 Morocco and Algeria met at the border. In May 1987 King Fahd of Saudi Arabia brought them "
+                  "together again at the frontier.")
+    assert coded(ev, "brought") == {("SAU", "MAR", "CONSULT"), ("SAU", "DZA", "CONSULT")}
+    ev = run(nlp, "In 1987 the Saudis brought the Moroccan ambassador home.")
+    assert not coded(ev, "brought")

@@ -824,7 +824,9 @@ def _coordinated_with(first: "_Found", found: list["_Found"], tok) -> list["_Fou
     """'Washington and Peking announced that they would establish relations': a plural pronoun
     whose antecedent is one conjunct of a coordinated subject stands for all the conjuncts."""
     root = first.span.root
-    if first.kind == "pronoun" or root.sent != tok.sent or root.dep_ not in ("nsubj", "conj", "nsubjpass"):
+    # (its own sentence or the one before: "Morocco and Algeria met at the border. In 1987 Fahd brought them together")
+    near = root.sent == tok.sent or (tok.sent.start > 0 and root.sent == tok.doc[tok.sent.start - 1].sent)
+    if first.kind == "pronoun" or not near or root.dep_ not in ("nsubj", "conj", "nsubjpass"):
         return []
     head = root
     while head.dep_ == "conj" and head.head.i != head.i:

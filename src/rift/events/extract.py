@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from rift.events.classify import Coding, base_coding, intend, is_cooperative, negate, request, reversed_coding
 from rift.events.frames import (
+    ORGANISATIONS,
     ABILITY,
     ATTITUDE_PREPS,
     CAUSATIVE_HOSTS,
@@ -136,8 +137,6 @@ IRREGULAR_PAST = {"forgave": "forgive", "forgiven": "forgive", "forbade": "forbi
                   "undertook": "undertake", "upheld": "uphold", "overran": "overrun", "overrode": "override", "foresaw": "foresee",
                   "forsook": "forsake", "forswore": "forswear", "besought": "beseech", "outbid": "outbid", "rebuilt": "rebuild",
                   "overcame": "overcome", "underwrote": "underwrite", "mistook": "mistake", "misled": "mislead"}
-# international bodies and alliances (actor codes) that a state can leave
-ORGANISATIONS = frozenset({"NATO", "UNO", "WTO", "SEATO", "CENTO", "OAS", "OAU", "ASEAN", "ARL", "EEC", "COMINFORM", "COMINTERN"})
 # people whose journeys are not their state's visits
 PRIVATE_TRAVELLERS = frozenset({"athlete", "tourist", "refugee", "pilgrim", "emigrant", "immigrant", "migrant", "student", "fan",
                                 "spectator", "traveller", "traveler"})
@@ -565,8 +564,14 @@ class EventExtractor(NominalFrames):
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))):
             return []
         prev = verb.doc[_before_aside(verb.doc, verb.i)]
-        if prev.dep_ != "conj" or not A.at(prev):
+        if prev.dep_ != "conj":
             return []
+        if not A.at(prev):
+            # "..., Morocco and eighteen other states walked out" (the list read as an apposition of
+            # the place before): the named ones of the list
+            if prev.head.dep_ != "appos" or not A.at(prev.head) or not any(c.lower_ == "other" for c in prev.children):
+                return []
+            return _dedupe(A.at(prev.head))
         out = []
         tok = prev
         while tok.dep_ == "conj" and A.at(tok):
@@ -997,6 +1002,17 @@ class EventExtractor(NominalFrames):
         if not sources or not targets:
             return []
         return self._frame_toward(trig, sent, self.apply_chain(Coding(cat, None, kind="attitude"), self.chain(trig)), sources, targets)
+
+    def together_frames(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
+        """'King Fahd brought them together again at the frontier': bringing two states together
+        is mediating between them (the two then meet each other: see the actors' 'they')."""
+        if not any(t.lower_ == "together" and trig.i < t.i <= trig.i + 8 and trig.i in (t.head.i, t.head.head.i) for t in trig.subtree):
+            return []
+        sources, _ = self.subject_of(trig, A)
+        met = [r for c in trig.children if c.dep_ == "dobj" for r in self.np_actors(c, A)]
+        if len({r.code for r in met}) < 2:
+            return []
+        return self._frame_toward(trig, sent, self.apply_chain(Coding("CONSULT", "third-party"), self.chain(trig)), sources, met)
 
     def been_to_frames(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
         """'Nixon had been to Beijing in February 1972': having been to a state's capital is a visit."""
@@ -1765,6 +1781,14 @@ class EventExtractor(NominalFrames):
                 frontier = nxt
                 if out:
                     break
+        if not out:
+            # "never agreed to the conditions the OAU wanted", "rejected the terms Moscow offered": the
+            # thing is whoever wanted or offered it
+            things = [c for c in trig.children if c.dep_ == "dobj"] + [
+                p for c in trig.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+            out = keep([r for t in things if not A.at(t) for rc in t.children if rc.dep_ == "relcl"
+                        for sj in rc.children if sj.dep_ == "nsubj" and sj.lower_ not in ("which", "that", "who")
+                        for r in self.np_actors(sj, A)])
         if not out and (entry.cat or coding.category) == "AID":
             # "delivered the first of the MiG-21s it had promised India": goods go to whom they were promised
             for c in objs:
@@ -1877,6 +1901,8 @@ class EventExtractor(NominalFrames):
                         verb_out += self.flow_frames(tok, A, si)
                     elif lem == "be":
                         verb_out += self.been_to_frames(tok, A, si)
+                    elif lem in ("bring", "get"):
+                        verb_out += self.together_frames(tok, A, si)
                     elif lem in PERMIT:
                         granted, comp = self.permission_frames(tok, A, si)
                         if granted:

@@ -43,6 +43,10 @@ TRANSFER = frozenset({"AID", "COOPERATE", "RETREAT", "MOBILIZE"})  # MOBILIZE: i
 ABILITY = frozenset({"able", "unable", "manage", "succeed", "can", "could"})
 
 
+# international bodies and alliances (actor codes) that a state can leave
+ORGANISATIONS = frozenset({"NATO", "UNO", "WTO", "SEATO", "CENTO", "OAS", "OAU", "ASEAN", "ARL", "EEC", "COMINFORM", "COMINTERN"})
+
+
 @lru_cache(maxsize=1)
 def event_hosts() -> dict[str, str]:
     """KB id -> the one state that held a named event (a party's congress, a national campaign)."""

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from rift.events.classify import Coding, base_coding, negate
 from rift.events.frames import (
+    ORGANISATIONS,
     ATTITUDE_PREPS,
     CAUSATIVE_HOSTS,
     COPULAS,
@@ -200,6 +201,8 @@ class NominalFrames:
             )):
                 coding = Coding("ACCUSE", "disapprove", kind=coding.kind)  # "public battles between China and the USSR"
             return [Frame(sent, tok.doc[tok.i : tok.i + 1], coding, _dedupe(between), [], True)]
+        if coding.category == "CONSULT" and sources and not targets and {r.code for r in sources} <= ORGANISATIONS:
+            return []  # "At the OAU summit in Nairobi": the body convened, it met no one
         if not targets and tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX"):
             # "withdrew from Sinai under American pressure": the pressure was on whoever withdrew
             targets, _ = self.subject_of(tok.head.head, A)
