@@ -195,3 +195,31 @@ def test_events_eighth_bringing_two_together_is_mediation(nlp):
     assert coded(ev, "brought") == {("SAU", "MAR", "CONSULT"), ("SAU", "DZA", "CONSULT")}
     ev = run(nlp, "In 1987 the Saudis brought the Moroccan ambassador home.")
     assert not coded(ev, "brought")
+
+
+def test_events_eighth_called_on_to_act_is_asked_not_done(nlp):
+    ev = run(nlp, "In November 1975 the UN Security Council deplored the march and called on Morocco to withdraw the "
+                  "marchers.")
+    assert coded(ev, "called") == {("UNO", "MAR", "REQUEST")}
+    assert not coded(ev, "withdraw")
+
+
+def test_events_eighth_ore_mined_and_guerrillas_armed_are_no_acts_between_states(nlp):
+    ev = run(nlp, "In May 1970 Morocco and Algeria agreed to set up a joint company to mine the iron ore of Gara Djebilet.")
+    assert not coded(ev, "mine")
+    ev = run(nlp, "In 1984 the Americans mined the harbours of Nicaragua.")
+    assert coded(ev, "mined") == {("USA", "NIC", "COERCE")}
+    ev = run(nlp, "In 1976 Morocco attacked the Polisario. Algeria than threw everything behind the Polisario, giving "
+                  "the guerillas bases and weapons.")
+    assert not coded(ev, "giving")
+
+
+def test_events_eighth_not_until_in_rough_spelling(nlp):
+    ev = run(nlp, "In June 1972 Algeria and Morocco signed a border convention, but Morocco did not ratify it untill 1989.")
+    assert all(not e.negated for e in ev if e.trigger == "ratify")
+
+
+def test_events_eighth_a_thing_done_together_is_not_aimed_at_whom_it_concerns(nlp):
+    ev = run(nlp, "In 1962 Britain and France coordinated their pressure on Spain.")
+    assert ("GBR", "FRA", "COOPERATE") in coded(ev, "coordinated")
+    assert not {t for s, t, _c in coded(ev, "coordinated")} & {"ESP"}

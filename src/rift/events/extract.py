@@ -114,6 +114,9 @@ AGREEMENT_NOUNS = frozenset({"treaty", "agreement", "declaration", "accord", "pa
                              "charter", "protocol", "convention", "resolution", "statement"})
 # verbs of meeting and negotiating: both sides take part, whoever the sentence makes the subject
 MEETING = frozenset({"meet", "talk", "negotiate", "confer", "bargain", "parley"})
+# what is dug out of the ground ("to mine the iron ore"), not sea mines laid
+MINERALS = frozenset({"ore", "iron", "coal", "copper", "gold", "silver", "uranium", "phosphate", "diamond", "tin", "bauxite",
+                      "mineral", "nickel", "zinc", "cobalt", "manganese", "salt"})
 # what an act is done as, not what its object is called ("attacked the island as a warning")
 PURPOSE_NOUNS = frozenset({"warning", "reprisal", "retaliation", "response", "punishment", "precaution", "signal", "lesson",
                            "demonstration", "test", "prelude", "pretext", "part", "means", "way", "result", "answer", "gesture",
@@ -126,7 +129,7 @@ EXCHANGING = frozenset({"trade", "exchange",
 SIGNED_DOCUMENTS = (AGREEMENT_NOUNS - {"resolution", "statement"}) | {"accords", "armistice", "truce", "ceasefire", "cease-fire", "deal", "settlement"}
 SIGNING = frozenset({"sign", "conclude", "initial", "ink", "seal"})
 # armed groups that are not states: aid to them has no state recipient
-NON_STATE_GROUPS = frozenset({"guerrilla", "rebel", "insurgent", "militia", "partisan", "movement", "faction",
+NON_STATE_GROUPS = frozenset({"guerrilla", "guerilla", "rebel", "insurgent", "militia", "partisan", "movement", "faction",
                               "tribesman", "tribesmen", "separatist", "resistance", "opposition", "exile", "mujahideen",
                               "contra", "fighter"})
 # verbs whose that-clause is what they put forward, not an act ("proposed that both armies pull back")
@@ -250,6 +253,13 @@ def _main_clause_conjunct(verb: Token) -> Token | None:
 
 
 VOID_WORDS = frozenset({"void", "null", "illegal", "invalid", "unlawful", "illegitimate"})
+
+
+def _called_on(inf: Token, host: Token) -> bool:
+    """'called on Morocco to withdraw', 'prevailed upon Cairo to accept': a to-clause asked of
+    whoever the 'on' phrase names."""
+    return host.lemma_.lower() in ("call", "prevail") and any(a.dep_ == "aux" and a.lower_ == "to" for a in inf.children) and any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < inf.i for c in host.children)
 
 
 def declared_void(verb: Token) -> Token | None:
@@ -677,6 +687,8 @@ class EventExtractor(NominalFrames):
             effect = self.lex.controllers.get(head.lemma_.lower())
             if dep == "advcl" and effect in ("cause", "request") and self._object_control(tok, head):
                 dep = "xcomp"  # "causing some 50,000 Kazakhs to seek refuge": parsed as a purpose clause
+            if dep == "advcl" and _called_on(tok, head):
+                effect, dep = "request", "xcomp"  # "called on Morocco to withdraw the marchers": asked, not done
             if dep not in ("xcomp",) and not (dep == "acomp" and tok.pos_ == "ADJ"):
                 break
             if head.lemma_.lower() in ABILITY or tok.lemma_.lower() in ABILITY:
@@ -817,8 +829,8 @@ class EventExtractor(NominalFrames):
         if _passed_over(tok) and ch.negation is None:
             ch.negation = "not"  # "work with the new government rather than isolate it", "instead of attacking China"
         lowers = {c.lower_ for c in kids if c.dep_ in ("neg", "advmod", "aux", "auxpass", "det", "preconj")}
-        until = any((c.dep_ == "prep" and c.lower_ in ("until", "till")) or (c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in ("until", "till") for m in c.children)) for c in kids)
+        until = any((c.dep_ in ("prep", "ccomp") and c.lemma_.lower() in ("until", "till")) or (c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lemma_.lower() in ("until", "till") for m in c.children)) for c in kids)  # ("untill", read as a verb)
         if until and any(c.dep_ == "neg" for c in kids):
             return  # "did not agree to a ceasefire until March": they agreed, in March
         if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") or (c.dep_ in ("dobj", "npadvmod") and c.lower_ in ("nothing", "none"))
@@ -1157,6 +1169,9 @@ class EventExtractor(NominalFrames):
             return []  # "the Shah returned": came home, gave nothing back to anyone
         if trig.lemma_.lower() == "cut" and any(c.lower_ == "short" for c in trig.children):
             return []  # "cut his stay short": ended a visit early
+        if trig.lemma_.lower() == "mine" and obj is not None and (obj.lemma_.lower() in MINERALS or any(
+                c.dep_ in ("compound", "amod") and c.lemma_.lower() in MINERALS for c in obj.children)):
+            return []  # "a joint company to mine the iron ore of Gara Djebilet": digging, not mining a harbour
         stopped = [c for c in trig.children if c.dep_ in ("xcomp", "dobj", "pcomp") and c.tag_ == "VBG"] if entry.reverse else []
         if stopped and all(self.verb_entry(c) is None for c in stopped):
             # "agreed to stop harbouring each other's rebels": an undertaking to end what the lexicon does
@@ -1461,7 +1476,7 @@ class EventExtractor(NominalFrames):
             req_obj = next((c for c in ch.request_host.children if c.dep_ in ("dobj", "dative")), None)
             targets = self.np_actors(req_obj, A) if req_obj is not None else []
             if not targets:
-                targets = self.prep_actors(ch.request_host, ("to", "of", "from"), A)
+                targets = self.prep_actors(ch.request_host, ("to", "of", "from", "on", "upon"), A)
         reciprocal = self.reciprocal_in(trig) or any(self.reciprocal_in(h) for h in ch.controllers)
         if not sources and passive and not targets and patient is not None and not self.np_actors(patient, A) and (
             coding.category in ("ACCUSE", "REJECT", "SUPPORT", "REQUEST", "PROTEST", "THREATEN")
@@ -1538,8 +1553,9 @@ class EventExtractor(NominalFrames):
         if self_only and not targets:
             return []  # an actor acting on itself ("Khrushchev condemned the actions of Stalin"): internal
         if len(src_codes) >= 2 and entry.symmetric and not (targets and any(
-            c.dep_ == "dobj" and c.i > trig.i and not any(t.text == "," for t in trig.doc[trig.i : c.left_edge.i]) for c in trig.children
-        )):
+            c.dep_ == "dobj" and c.i > trig.i and not any(t.text == "," for t in trig.doc[trig.i : c.left_edge.i])
+            and (A.at(c) or any(A.at(d) for d in c.children if d.dep_ in ("amod", "compound"))) for c in trig.children
+        )):  # (an object that is a thing keeps them together: "met at Nouadhibou to coordinate their pressure on Spain")
             # "Chinese and Indian troops clashed": with each other (but "Egypt and Syria fought Israel",
             # "the ambassadors of the three powers met their Soviet counterpart": the object they faced)
             targets, reciprocal = [], True
@@ -1818,6 +1834,9 @@ class EventExtractor(NominalFrames):
         verbs = [trig] + [v for v in trig.conjuncts if v.pos_ in ("VERB", "AUX")]  # "to train and arm the guerrillas"
         if any(c.dep_ == "dobj" and c.lemma_.lower() in NON_STATE_GROUPS for v in verbs for c in v.children):
             return True
+        if any(c.dep_ in ("dobj", "dative") and self.noun_entry(c) is None and any(
+                d.dep_ == "compound" and d.lemma_.lower() in NON_STATE_GROUPS for d in c.children) for c in trig.children):
+            return True  # "giving the guerillas bases", read as a compound
         # "was sending arms to the guerrillas in El Salvador": the goods go to a movement
         hosts = verbs + [c for v in verbs for c in v.children if c.dep_ == "dobj"]
         return any(p.dep_ == "pobj" and p.lemma_.lower() in NON_STATE_GROUPS
