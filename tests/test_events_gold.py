@@ -30,7 +30,7 @@ def test_events_gold_synthetic_texts_match_the_gold():
     assert docs == texts and len(load_gold(DATA / "events_gold_synthetic.jsonl")) >= 50
 
 
-@pytest.mark.parametrize("name", ["synthetic2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"])
+@pytest.mark.parametrize("name", ["synthetic2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"])
 def test_events_gold_written_narratives_match_their_texts(name):
     texts = {r.path for r in read_texts(DATA / f"events_gold_{name}_texts.jsonl")}
     gold = load_gold(DATA / f"events_gold_{name}.jsonl")
@@ -65,8 +65,9 @@ FLOORS = [
     ("events_gold_heldout3.jsonl", ["--texts", "tests/data/events_gold_heldout3_texts.jsonl"], 0.87, 0.74),
     ("events_gold_heldout4.jsonl", ["--texts", "tests/data/events_gold_heldout4_texts.jsonl"], 0.85, 0.80),
     ("events_gold_heldout5.jsonl", ["--texts", "tests/data/events_gold_heldout5_texts.jsonl"], 0.78, 0.69),
-    ("events_gold_heldout6.jsonl", ["--texts", "tests/data/events_gold_heldout6_texts.jsonl"], 0.65, 0.57),
-    ("events_gold_heldout7.jsonl", ["--texts", "tests/data/events_gold_heldout7_texts.jsonl"], 0.65, 0.60),
+    ("events_gold_heldout6.jsonl", ["--texts", "tests/data/events_gold_heldout6_texts.jsonl"], 0.65, 0.59),
+    ("events_gold_heldout7.jsonl", ["--texts", "tests/data/events_gold_heldout7_texts.jsonl"], 0.66, 0.63),
+    ("events_gold_heldout8.jsonl", ["--texts", "tests/data/events_gold_heldout8_texts.jsonl"], 0.64, 0.61),
 ]
 
 
