@@ -223,3 +223,13 @@ def test_events_eighth_a_thing_done_together_is_not_aimed_at_whom_it_concerns(nl
     ev = run(nlp, "In 1962 Britain and France coordinated their pressure on Spain.")
     assert ("GBR", "FRA", "COOPERATE") in coded(ev, "coordinated")
     assert not {t for s, t, _c in coded(ev, "coordinated")} & {"ESP"}
+
+
+def test_events_eighth_the_two_countries_of_their_own_sentence(nlp):
+    ev = run(nlp, "In 1977 Libya armed the rebels in Chad. France, which had kept troops in Chad under a defence "
+                  "agreement the two countries signed in 1960, sent reinforcements in 1978.")
+    assert {(e.source, e.target) for e in ev if e.trigger == "signed"} == {("FRA", "TCD"), ("TCD", "FRA")}
+    # a description may name others than the two just named
+    ev = run(nlp, "In 1962 China and India fought a war. In 1963 Moscow sent India its first MiG-21s, and the two "
+                  "Asian giants did not exchange ambassadors again until 1976.")
+    assert ("IND", "SUN") not in {(e.source, e.target) for e in ev if e.trigger == "exchange"}

@@ -581,6 +581,7 @@ class ActorTagger:
                     pair = list(self.kb.fixed_collectives.get(span[-1].lower_, []))
                     pair = pair or (self._leader_pair(merged, sent, span) if "leader" in span.text.lower() else [])
                     pair = pair or (_coordinated_pair(merged, sent, span) if has_dep else [])
+                    pair = pair or _pair_in_sentence(merged, sent, span)
                     pair = pair or self._salient_pair(doc, merged, sent, span.start_char)
                 if len(pair) >= 2:
                     new = [_Found(span, code, "collective", "collective", None) for code in pair]
@@ -761,6 +762,21 @@ def _listed_together(found: list["_Found"], sent: int | None, span, n: int, wind
         if len(codes) == n:
             return codes
     return []
+
+
+def _pair_in_sentence(found: list["_Found"], sent: int | None, span) -> list[str]:
+    """'France, which had kept troops in Chad under a defence agreement the two countries signed':
+    the two states named earlier in the collective's own sentence, when it names just two."""
+    if sent is None or span[-1].lower_ not in ("countries", "states", "nations", "governments", "sides") or any(
+            t.dep_ == "amod" for t in span):
+        return []  # (not "the two Asian giants": a description may name others)
+    codes: list[str] = []
+    for f in found:
+        if f.span.start >= span.start:
+            break
+        if f.sent == sent and f.kind in ("state", "leader") and f.code not in codes:
+            codes.append(f.code)
+    return codes if len(codes) == 2 else []
 
 
 def _coordinated_pair(found: list["_Found"], sent: int | None, span) -> list[str]:
