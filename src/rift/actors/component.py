@@ -244,7 +244,7 @@ class ActorTagger:
         out: dict[int, str] = {}
         for tok in doc[:-1]:
             text = tok.text
-            if len(text) < 5 or not text.endswith("s") or not text[0].isupper() or tok.is_sent_start and tok.pos_ != "PROPN":
+            if len(text) < 5 or not text.endswith("s") or not text[0].isupper() or (tok.is_sent_start and tok.pos_ != "PROPN"):
                 continue
             nxt = doc[tok.i + 1]
             if not (nxt.pos_ in ("NOUN", "ADJ") and nxt.text[:1].islower()):
@@ -813,12 +813,12 @@ MEETING_VERBS = frozenset({"meet", "talk", "negotiate", "confer"})
 def _met_before(tok, found: list["_Found"]) -> list["_Found"]:
     """'He met the Malaysian deputy prime minister in Bangkok, and on 1 June they agreed': 'they'
     after a meeting in its own sentence stands for both who met."""
-    verbs = [t for t in tok.sent if t.i < tok.i and t.pos_ == "VERB" and (t.lemma_.lower() in MEETING_VERBS or _brought_together(t))]
+    verbs = [t for t in tok.sent if t.i < tok.i and t.pos_ == "VERB" and (t.lemma_.lower() in MEETING_VERBS or brought_together(t))]
     if not verbs:
         return []
     verb = verbs[-1]
     # "Selassie and Keita brought Hassan and Ben Bella together ... and they agreed": the ones brought
-    parts = {c.i for c in verb.children if c.dep_ == "dobj"} if _brought_together(verb) else {c.i for c in verb.children if c.dep_ in ("nsubj", "dobj")}
+    parts = {c.i for c in verb.children if c.dep_ == "dobj"} if brought_together(verb) else {c.i for c in verb.children if c.dep_ in ("nsubj", "dobj")}
     parts |= {p.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"}
     doc = tok.doc
     covered: set[int] = set()
@@ -830,7 +830,7 @@ def _met_before(tok, found: list["_Found"]) -> list["_Found"]:
     return out if len({f.code for f in out}) >= 2 else []
 
 
-def _brought_together(verb) -> bool:
+def brought_together(verb) -> bool:
     """'brought Hassan and Ben Bella together': a meeting arranged between the object's members."""
     return verb.lemma_.lower() in ("bring", "get", "call") and any(
         t.lower_ == "together" and verb.i < t.i <= verb.i + 8 and verb.i in (t.head.i, t.head.head.i) for t in verb.subtree)

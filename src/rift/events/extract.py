@@ -17,12 +17,12 @@ from spacy.tokens import Doc, Span, Token
 
 from rift.events.classify import Coding, base_coding, intend, is_cooperative, negate, request, reversed_coding
 from rift.events.frames import (
-    ORGANISATIONS,
     ABILITY,
     ATTITUDE_PREPS,
     CAUSATIVE_HOSTS,
     CONTENT_VERBS,
     NAMED_EVENTS,
+    ORGANISATIONS,
     PASSIVE_FALLBACK,
     PREVENT,
     RELATIVE_PRONOUNS,
@@ -34,7 +34,7 @@ from rift.events.frames import (
     NP_DEPS,
     _dedupe,
 )
-from rift.actors.component import BARE_GOVERNMENT
+from rift.actors.component import BARE_GOVERNMENT, brought_together
 from rift.events.lexicon import PARTICLES, LexEntry, Lexicon, load_lexicon
 from rift.text_utils import orphan_subject
 from rift.events.nominal import NominalFrames
@@ -61,8 +61,7 @@ MESSAGES = frozenset({"letter", "note", "message", "memorandum", "telegram", "ca
                       "communiqué", "editorial", "article", "speech", "ultimatum", "manifesto", "broadcast", "circular", "démarche", "demarche",
                       "resolution"})
 # verbs of sending forces somewhere ("sent troops to Zaire")
-SENDING = frozenset({"send", "dispatch", "rush", "fly", "ship", "airlift",
-                     "order"})  # "ordered troops to Saudi Arabia" (with forces to a place: see verb_frames)
+SENDING = frozenset({"send", "dispatch", "rush", "fly", "ship", "airlift"})
 GOVERNING = BARE_GOVERNMENT | {"cabinet", "leader", "ruler", "colonel", "general"}
 
 __all__ = ["ActorRef", "DocActors", "EventExtractor", "Frame"]
@@ -118,7 +117,7 @@ MEETING = frozenset({"meet", "talk", "negotiate", "confer", "bargain", "parley"}
 MINERALS = frozenset({"ore", "iron", "coal", "copper", "gold", "silver", "uranium", "phosphate", "diamond", "tin", "bauxite",
                       "mineral", "nickel", "zinc", "cobalt", "manganese", "salt"})
 # what an act is done as, not what its object is called ("attacked the island as a warning")
-PURPOSE_NOUNS = frozenset({"warning", "reprisal", "retaliation", "response", "punishment", "precaution", "signal", "lesson",
+DONE_AS = frozenset({"warning", "reprisal", "retaliation", "response", "punishment", "precaution", "signal", "lesson",
                            "demonstration", "test", "prelude", "pretext", "part", "means", "way", "result", "answer", "gesture",
                            "step", "show", "message", "deterrent"})
 # ... and of exchanging: "traded insults with the Soviets", "exchanged ambassadors with Peking"
@@ -1018,7 +1017,7 @@ class EventExtractor(NominalFrames):
     def together_frames(self, trig: Token, A: DocActors, sent: int) -> list[Frame]:
         """'King Fahd brought them together again at the frontier': bringing two states together
         is mediating between them (the two then meet each other: see the actors' 'they')."""
-        if not any(t.lower_ == "together" and trig.i < t.i <= trig.i + 8 and trig.i in (t.head.i, t.head.head.i) for t in trig.subtree):
+        if not brought_together(trig):
             return []
         sources, _ = self.subject_of(trig, A)
         met = [r for c in trig.children if c.dep_ == "dobj" for r in self.np_actors(c, A)]
@@ -1118,6 +1117,9 @@ class EventExtractor(NominalFrames):
         ):
             # "President Bush ordered troops to Saudi Arabia": sent them
             entry = next((e for e in self.lex.verbs.get("send", []) if not e.particle and not e.obj), entry)
+            sending = True
+        else:
+            sending = trig.lemma_.lower() in SENDING
         voided = declared_void(trig)
         if voided is not None:
             # "the Security Council declared the annexation null and void": a rejection of the act,
@@ -1246,12 +1248,12 @@ class EventExtractor(NominalFrames):
             # "sent a carrier group", "sent troops": moving forces is a show of force
             coding = Coding("MOBILIZE", "troops", kind=entry.kind)
             obj_entry = LexEntry(lemma=obj.lemma_.lower(), pos="noun", cat="MOBILIZE", example="-")
-        elif (entry.light and entry.cat == "AID" and trig.lemma_.lower() in SENDING and coding is not None
+        elif (entry.light and entry.cat == "AID" and sending and coding is not None
               and coding.category == "MOBILIZE" and obj is not None and self._sent_to_state(trig, obj, A)):
             # "Morocco sent troops to Zaire": forces sent to a state (not to its border, nor against
             # it) go to its help
             coding = Coding("AID", None, kind=entry.kind)
-        if trig.lemma_.lower() in SENDING and obj is not None and obj.dep_ == "dobj" and self._envoy(obj, A):
+        if sending and obj is not None and obj.dep_ == "dobj" and self._envoy(obj, A):
             # "sent Averell Harriman to Tehran to mediate": an envoy sent is a visit by proxy, no aid;
             # with no destination named, the errand ("to mediate between ...") is the act
             if not recipient:
@@ -1631,7 +1633,7 @@ class EventExtractor(NominalFrames):
         if obj is None or not (obj.pos_ == "PRON" or any(r.kind == "leader" for r in A.at(obj))):
             return False
         preps = [c for t in (trig, obj) for c in t.children if c.dep_ == "prep" and c.lower_ == "as"]
-        return any(p.dep_ == "pobj" and p.pos_ == "NOUN" and p.lemma_.lower() not in PURPOSE_NOUNS for c in preps for p in c.children)
+        return any(p.dep_ == "pobj" and p.pos_ == "NOUN" and p.lemma_.lower() not in DONE_AS for c in preps for p in c.children)
 
     @staticmethod
     def _in_protest_of_an_act(noun: Token, verb_frames: list[Frame]) -> bool:

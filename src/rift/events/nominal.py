@@ -15,11 +15,11 @@ from spacy.tokens import Token
 
 from rift.events.classify import Coding, base_coding, negate
 from rift.events.frames import (
-    ORGANISATIONS,
     ATTITUDE_PREPS,
     CAUSATIVE_HOSTS,
     COPULAS,
     FEEL_WORDS,
+    ORGANISATIONS,
     SUBJ,
     ActorRef,
     DocActors,
