@@ -102,3 +102,12 @@ def test_dates_kb_duplicate_ids_and_bad_events_are_refused():
         parse_named_events({"events": [{"id": "e", "names": [], "type": "war", "start": "1950-01-01", "end": "1950-02-01"}]})
     with pytest.raises(RiftError, match="'type'"):
         parse_named_events({"events": [{"id": "e", "names": ["E"], "type": "party", "start": "1950-01-01", "end": "1950-02-01"}]})
+
+
+def test_dates_kb_a_pact_named_as_a_standing_body_is_no_date():
+    from rift.dates.normalize import find_timexes
+
+    text = "In October 1956 Hungary rose. On 1 November Nagy announced that Hungary was leaving the Warsaw Pact."
+    assert not [t for t in find_timexes(text) if t.kb == "warsaw_pact"]  # the body, not its founding in 1955
+    text = "Albania was a founding member, and after the founding of the Warsaw Pact Soviet troops stayed."
+    assert [t.value for t in find_timexes(text) if t.kb == "warsaw_pact"] == ["1955-05"]
