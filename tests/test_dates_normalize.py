@@ -142,6 +142,11 @@ TABLE = [
     ("In October 1971 the UN seated Peking. Nixon had been to Peking in February 1972, and Tanaka followed on "
      "25 September.", "25 September", "1972-09-25"),
     ("In 1971 the talks stalled. Bonn had signed the treaty in May 1973, and in June the Czechs followed.", "June", "1973-06"),
+    # a month at the end of a year, told when the story stands at the start of the next, is last year's
+    ("Noriega gave himself up on 3 January 1990. On 22 December the OAS had deplored the invasion.", "22 December",
+     "1989-12-22"),
+    ("In January 1962 they met again. In March they signed.", "March", "1962-03"),
+    ("In December 1963 the Chinese replied. In January they met.", "January", "1963-01"),  # (not forward: reports look back)
     # "until X, when ...": the story goes on at X (a plain "until X" is only where something ended)
     ("In 1954 Moscow sold its shares. The idea lay dormant until May 1958, when the Soviets agreed to leave; by that "
      "summer they had gone.", "that summer", "1958-SU"),

@@ -233,3 +233,12 @@ def test_events_eighth_the_two_countries_of_their_own_sentence(nlp):
     ev = run(nlp, "In 1962 China and India fought a war. In 1963 Moscow sent India its first MiG-21s, and the two "
                   "Asian giants did not exchange ambassadors again until 1976.")
     assert ("IND", "SUN") not in {(e.source, e.target) for e in ev if e.trigger == "exchange"}
+
+
+def test_events_eighth_a_thing_condemned_again_points_at_its_doer(nlp):
+    ev = run(nlp, "In the early hours of 20 December 1989 some 24,000 American troops attacked Panama. The next day "
+                  "the OAS voted to deplore the invasion. The Soviet Union also condemned the invasion.")
+    assert coded(ev, "condemned") == {("SUN", "USA", "ACCUSE")}
+    # a thing made by an act before is the act's own: lifted by whoever imposed it, toward its target
+    ev = run(nlp, "In 1985 Reagan imposed a trade embargo on Nicaragua. In 1990 Bush lifted the embargo.")
+    assert coded(ev, "lifted") == {("USA", "NIC", "CONCEDE")}

@@ -21,6 +21,12 @@ from rift.dates.lexicon import lexicon, parse_ordinal
 from rift.dates.values import easter, valid_year, year_add
 
 # --- handlers -----------------------------------------------------------------------------
+# a month named more than this many months after narrative time's is last year's ("3 January 1990
+# ... On 22 December": December 1989); nine, because looking back across a new year is common and
+# looking back most of a year rare (a wider reach moved wikiwars dates the wrong way)
+NEAR_NEW_YEAR = 9
+
+
 def _h_iso(c, ctx):
     m = c.m
     p = Point.of_day(int(m["y"]), int(m["mo"]), int(m["d"]))
@@ -88,10 +94,15 @@ def _h_month_day(c, ctx):
 
 
 def forward_year(base: Point, month: int) -> int:
-    """The year of a month named without one: narrative time's. (Rolling over to the next year
-    when the month is "behind" the narrative's was tried and scored worse: histories look back
-    as often as forward.)"""
-    return base.year
+    """The year of a month named without one: narrative time's, unless the story stands at the
+    start of a year and the month is at its end, nearer back across the new year ("arrested on 3
+    January 1990 ... On 22 December the OAS deplored the invasion": December 1989; see
+    :data:`NEAR_NEW_YEAR`). (Rolling over to the next year whenever the month is "behind" the
+    narrative's was tried and scored worse, and so did reaching forward across the new year:
+    histories look back as often as forward, and reports look back.)"""
+    if base.month is None or month - base.month <= NEAR_NEW_YEAR:
+        return base.year
+    return base.year - 1
 
 
 def _h_month_year(c, ctx):

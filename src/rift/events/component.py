@@ -32,6 +32,10 @@ DEALT_WINDOW = 0  # sentences back an act with no one named looks for whom its a
 NAMED_ANAPHORA_WINDOW = 30  # ... and for an act that named the same noun ("imposed a trade embargo")
 
 
+# acts told about a thing done before ("deplored the invasion"): aimed at whoever did it
+REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST", "SANCTION", "REQUEST"})
+
+
 class Told(NamedTuple):
     """One dyad of an event coded earlier in the document, as later events look back at it."""
 
@@ -133,6 +137,10 @@ class EventCoder:
                         continue
                     if trig.lemma_.lower() in JOINING:
                         return (b, anchor_obj) if b not in src else None  # "joined the boycott": against whom it was aimed
+                    if same_noun and lemma != trig_lemma and category != entry.cat and category in REACTIONS:
+                        # "The OAS deplored the invasion ... The Soviet Union also condemned the invasion": an
+                        # act told about the thing before points at its doer, the one it was aimed at
+                        return (b, anchor_obj) if b not in src else None
                     if a not in src:
                         # "Soviet, Polish, Hungarian and Bulgarian troops crossed the border" ... "denounced
                         # it": of several sides told in one clause, the one named first led
