@@ -242,3 +242,25 @@ def test_events_eighth_a_thing_condemned_again_points_at_its_doer(nlp):
     # a thing made by an act before is the act's own: lifted by whoever imposed it, toward its target
     ev = run(nlp, "In 1985 Reagan imposed a trade embargo on Nicaragua. In 1990 Bush lifted the embargo.")
     assert coded(ev, "lifted") == {("USA", "NIC", "CONCEDE")}
+
+
+def test_events_eighth_another_states_people_ordered_out_are_expelled(nlp):
+    ev = run(nlp, "On 7 April 1980 Carter broke diplomatic relations with Iran, ordered all Iranian diplomats to leave "
+                  "the country and banned all American exports to Iran.")
+    assert coded(ev, "ordered") == {("USA", "IRN", "SANCTION")}
+    assert not coded(ev, "leave") and not coded(ev, "exports")  # the trade banned is no act of its own
+    assert coded(ev, "banned") == {("USA", "IRN", "COERCE")}
+
+
+def test_events_eighth_forces_flown_into_a_state_are_no_visit(nlp):
+    ev = run(nlp, "In April 1980 American helicopters flew into the Iranian desert. Three helicopters broke down.")
+    assert coded(ev, "flew") == {("USA", "IRN", "MOBILIZE")}
+    assert not coded(ev, "broke")
+    ev = run(nlp, "In 1972 Nixon flew to Peking.")
+    assert coded(ev, "flew") == {("USA", "CHN", "CONSULT")}
+
+
+def test_events_eighth_students_given_a_blessing_are_no_state(nlp):
+    ev = run(nlp, "On 4 November 1979 students seized the American embassy in Tehran, and Khomeini gave the students "
+                  "his blessing.")
+    assert not coded(ev, "gave")

@@ -113,6 +113,9 @@ AGREEMENT_NOUNS = frozenset({"treaty", "agreement", "declaration", "accord", "pa
                              "charter", "protocol", "convention", "resolution", "statement"})
 # verbs of meeting and negotiating: both sides take part, whoever the sentence makes the subject
 MEETING = frozenset({"meet", "talk", "negotiate", "confer", "bargain", "parley"})
+# people a state keeps in another: ordered to leave, they are expelled
+POSTED = frozenset({"diplomat", "ambassador", "envoy", "staff", "attaché", "attache", "consul", "official", "personnel", "embassy",
+                    "mission", "adviser", "advisor", "correspondent", "journalist"})
 # what is dug out of the ground ("to mine the iron ore"), not sea mines laid
 MINERALS = frozenset({"ore", "iron", "coal", "copper", "gold", "silver", "uranium", "phosphate", "diamond", "tin", "bauxite",
                       "mineral", "nickel", "zinc", "cobalt", "manganese", "salt"})
@@ -128,7 +131,7 @@ EXCHANGING = frozenset({"trade", "exchange",
 SIGNED_DOCUMENTS = (AGREEMENT_NOUNS - {"resolution", "statement"}) | {"accords", "armistice", "truce", "ceasefire", "cease-fire", "deal", "settlement"}
 SIGNING = frozenset({"sign", "conclude", "initial", "ink", "seal"})
 # armed groups that are not states: aid to them has no state recipient
-NON_STATE_GROUPS = frozenset({"guerrilla", "guerilla", "rebel", "insurgent", "militia", "partisan", "movement", "faction",
+NON_STATE_GROUPS = frozenset({"guerrilla", "guerilla", "rebel", "student", "militant", "mob", "demonstrator", "protester", "insurgent", "militia", "partisan", "movement", "faction",
                               "tribesman", "tribesmen", "separatist", "resistance", "opposition", "exile", "mujahideen",
                               "contra", "fighter"})
 # verbs whose that-clause is what they put forward, not an act ("proposed that both armies pull back")
@@ -1065,6 +1068,17 @@ class EventExtractor(NominalFrames):
         """Frames for a verb trigger."""
         if self.states_terms(trig):
             return []
+        sent_home = self._sent_home(trig)
+        if sent_home is not None:
+            sources, _ = self.subject_of(trig, A)
+            own = {r.code for r in sources}
+            targets = [r for c in trig.children if c.dep_ == "dobj" for r in self.np_actors(c, A) if r.code not in own]
+            if sources and targets:
+                # "ordered all Iranian diplomats to leave the country": another state's people sent
+                # home are expelled (one's own ordered home are withdrawn: the 'leave' tells it)
+                absorbed.update([sent_home.i] + [c.i for c in sent_home.children if c.dep_ not in ("conj", "cc")])
+                coding = self.apply_chain(Coding("SANCTION", "expel"), self.chain(trig))
+                return self._frame_toward(trig, sent, coding, sources, targets)
         if trig.tag_ == "VBN" and trig.dep_ == "advcl" and trig.i < trig.head.i and not any(
             c.dep_ in ("agent", "nsubj", "nsubjpass", "auxpass", "aux") for c in trig.children
         ):
@@ -1171,6 +1185,9 @@ class EventExtractor(NominalFrames):
             return []  # "the Shah returned": came home, gave nothing back to anyone
         if trig.lemma_.lower() == "cut" and any(c.lower_ == "short" for c in trig.children):
             return []  # "cut his stay short": ended a visit early
+        if trig.lemma_.lower() == "break" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in trig.children) and not any(
+                c.dep_ == "dobj" for c in trig.children):
+            return []  # "three helicopters broke down", "the talks broke down": failed, no act on anyone
         if trig.lemma_.lower() == "mine" and obj is not None and (obj.lemma_.lower() in MINERALS or any(
                 c.dep_ in ("compound", "amod") and c.lemma_.lower() in MINERALS for c in obj.children)):
             return []  # "a joint company to mine the iron ore of Gara Djebilet": digging, not mining a harbour
@@ -1347,6 +1364,10 @@ class EventExtractor(NominalFrames):
             for c in trig.children
         ):
             return None  # "flew to New York to denounce the invasion": a place, not a state, is visited
+        if subj is not None and self.agent_class_of(subj) == "military" and any(
+                c.dep_ == "prep" and c.lower_ in ("into", "over") for c in trig.children):
+            # "American helicopters flew into the Iranian desert": forces moved into a state, no visit
+            return replace(entry, cat="MOBILIZE", mode=None, preps=("into", "over"))
         return entry
 
     def _hostile_tone(self, noun: Token) -> bool:
@@ -1626,6 +1647,15 @@ class EventExtractor(NominalFrames):
         return [frame]
 
     @staticmethod
+    def _sent_home(trig: Token) -> Token | None:
+        """The 'leave' of "ordered the Iranian diplomats to leave", "told the embassy staff to go home"."""
+        if trig.lemma_.lower() not in ("order", "tell", "instruct", "ask"):
+            return None
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in POSTED for c in trig.children):
+            return None
+        return next((c for c in trig.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ("leave", "go", "depart", "quit")), None)
+
+    @staticmethod
     def _called_names(trig: Token, A: DocActors) -> bool:
         """'attacked him as a tool of American imperialism': a person attacked *as* something is
         described, not struck (but "attacked the island as a warning": why it was struck)."""
@@ -1834,8 +1864,8 @@ class EventExtractor(NominalFrames):
         """'trained and armed the Mukti Bahini guerrillas': aid to a movement, not to a state (the
         object names the group, so the recipient is not looked for in context)."""
         verbs = [trig] + [v for v in trig.conjuncts if v.pos_ in ("VERB", "AUX")]  # "to train and arm the guerrillas"
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in NON_STATE_GROUPS for v in verbs for c in v.children):
-            return True
+        if any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in NON_STATE_GROUPS for v in verbs for c in v.children):
+            return True  # (also "gave the students his blessing")
         if any(c.dep_ in ("dobj", "dative") and self.noun_entry(c) is None and any(
                 d.dep_ == "compound" and d.lemma_.lower() in NON_STATE_GROUPS for d in c.children) for c in trig.children):
             return True  # "giving the guerillas bases", read as a compound

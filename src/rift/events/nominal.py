@@ -145,6 +145,10 @@ class NominalFrames:
             and self.noun_entry(tok.head.head).cat in ("SANCTION", "REJECT", "PROTEST", "COERCE")
         ):
             return []  # "an embargo on imports from Argentina": what the embargo stops is not an act of its own
+        if tok.dep_ == "dobj" and entry.cat in ("COOPERATE", "AID") and tok.head.pos_ == "VERB" and (
+            (held := self.verb_entry(tok.head)) is not None and held.cat in ("SANCTION", "COERCE") and not held.light
+        ):
+            return []  # "banned all American exports to Iran": the trade stopped is the ban's object, no act of its own
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and (tok.head.head.lemma_.lower() in ABOUT_NOUNS or any(
             c.dep_ == "dobj" and c.lemma_.lower() in ABOUT_NOUNS for c in tok.head.head.children  # "cast doubt on"
         )):
