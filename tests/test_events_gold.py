@@ -17,7 +17,7 @@ GOLDS = sorted(p for p in DATA.glob("events_gold_*.jsonl") if not p.name.endswit
 @pytest.mark.parametrize("path", GOLDS, ids=lambda p: p.name)
 def test_events_gold_files_load(path):
     gold = load_gold(path)
-    codes = set(load_actor_kb().codes) | {"UNO", "ARL", "NATO", "WTO", "PLO", "EEC", "EUR", "CZE", "OAU", "ASEAN", "OAS"}
+    codes = set(load_actor_kb().codes) | {"UNO", "ARL", "NATO", "WTO", "PLO", "EEC", "EUR", "CZE", "OAU", "ASEAN", "OAS", "EEC"}
     for g in gold:
         assert g.source != g.target
         assert g.source in codes and g.target in codes, g
@@ -30,7 +30,7 @@ def test_events_gold_synthetic_texts_match_the_gold():
     assert docs == texts and len(load_gold(DATA / "events_gold_synthetic.jsonl")) >= 50
 
 
-@pytest.mark.parametrize("name", ["synthetic2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"])
+@pytest.mark.parametrize("name", ["synthetic2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10"])
 def test_events_gold_written_narratives_match_their_texts(name):
     texts = {r.path for r in read_texts(DATA / f"events_gold_{name}_texts.jsonl")}
     gold = load_gold(DATA / f"events_gold_{name}.jsonl")
@@ -68,7 +68,8 @@ FLOORS = [
     ("events_gold_heldout6.jsonl", ["--texts", "tests/data/events_gold_heldout6_texts.jsonl"], 0.65, 0.59),
     ("events_gold_heldout7.jsonl", ["--texts", "tests/data/events_gold_heldout7_texts.jsonl"], 0.66, 0.63),
     ("events_gold_heldout8.jsonl", ["--texts", "tests/data/events_gold_heldout8_texts.jsonl"], 0.64, 0.61),
-    ("events_gold_heldout9.jsonl", ["--texts", "tests/data/events_gold_heldout9_texts.jsonl"], 0.69, 0.69),
+    ("events_gold_heldout9.jsonl", ["--texts", "tests/data/events_gold_heldout9_texts.jsonl"], 0.71, 0.71),
+    ("events_gold_heldout10.jsonl", ["--texts", "tests/data/events_gold_heldout10_texts.jsonl"], 0.62, 0.51),
 ]
 
 
