@@ -150,6 +150,8 @@ TABLE = [
     # a year naming a thing after a possessive spelt as students spell it leaves the story where it is
     ("In the autumn of 1978 Santiago asked Buenos Aires to go to the Court under there 1972 treaty. On 12 December "
      "they met.", "12 December", "1978-12-12"),
+    ("In January 1996 Athens rejected the claim, citing the 1947 Treaty of Paris. That month both sides sent "
+     "warships.", "That month", "1996-01"),
     # "until X, when ...": the story goes on at X (a plain "until X" is only where something ended)
     ("In 1954 Moscow sold its shares. The idea lay dormant until May 1958, when the Soviets agreed to leave; by that "
      "summer they had gone.", "that summer", "1958-SU"),

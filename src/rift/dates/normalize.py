@@ -268,7 +268,7 @@ def _kb_scene(text: str, tx: Timex) -> Point | None:
 # "the 1945 treaty", "its 1962 agreement": a year between a determiner and a common noun
 # (with the commonest misspellings of student prose: "under there 1972 treaty", "it's 1955 pact")
 _NAMES_A_THING_BEFORE = re.compile(r"(?i)\b(?:the|its|their|his|her|our|this|that|these|those|a|an|there|it's|it’s)\s+$")
-_NOUN_AFTER = re.compile(r"\s+(?!and\b|or\b|to\b|until\b|through\b)[a-z][a-z-]+")
+_NOUN_AFTER = re.compile(r"\s+(?!and\b|or\b|to\b|until\b|through\b)(?:[a-z][a-z-]+|(?:Treaty|Agreement|Accords?|Pact|Convention|Protocol|Declaration|Constitution|Charter)\b)")
 # "had" as the auxiliary of a past perfect in the same clause before the date ("which had signed ... in
 # November 1978"), not "had to", "had a", "had been fighting"
 _PLUPERFECT_BEFORE = re.compile(
