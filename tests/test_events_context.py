@@ -469,6 +469,10 @@ def test_events_context_reactions_allies_and_those_told_to_act(nlp):
                   "Cubans counterattacked.")
     assert ("CUB", "ETH", "COOPERATE") in {(e.source, e.target, e.category) for e in ev}
     assert {(e.source, e.target) for e in ev if e.trigger == "counterattacked"} == {("ETH", "SOM"), ("CUB", "SOM")}
+    # (at whoever struck, not at whoever was named last)
+    ev = run(nlp, "In January 1978 Somali troops attacked Ethiopia, and the Americans protested to Moscow. In February "
+                  "the Ethiopians counterattacked.")
+    assert {(e.source, e.target) for e in ev if e.trigger == "counterattacked"} == {("ETH", "SOM")}
     ev = run(nlp, "In April 1977 Mengistu ordered the American military mission to leave the country.")
     assert [(e.source, e.target) for e in ev] == [("ETH", "USA")]
     ev = run(nlp, "In 1963 Mogadishu turned down an American offer to train a small army and accepted instead a "

@@ -32,8 +32,8 @@ DEALT_WINDOW = 0  # sentences back an act with no one named looks for whom its a
 NAMED_ANAPHORA_WINDOW = 30  # ... and for an act that named the same noun ("imposed a trade embargo")
 
 
-# acts told about a thing done before ("deplored the invasion"): aimed at whoever did it
-REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST", "SANCTION", "REQUEST"})
+# categories of acts told about a thing done before ("deplored the invasion"): aimed at whoever did it
+ABOUT_A_DEED = frozenset({"ACCUSE", "REJECT", "PROTEST", "SANCTION", "REQUEST"})
 
 
 class Told(NamedTuple):
@@ -137,7 +137,7 @@ class EventCoder:
                         continue
                     if trig.lemma_.lower() in JOINING:
                         return (b, anchor_obj) if b not in src else None  # "joined the boycott": against whom it was aimed
-                    if same_noun and lemma != trig_lemma and category != entry.cat and category in REACTIONS:
+                    if same_noun and lemma != trig_lemma and category != entry.cat and category in ABOUT_A_DEED:
                         # "The OAS deplored the invasion ... The Soviet Union also condemned the invasion": an
                         # act told about the thing before points at its doer, the one it was aimed at
                         return (b, anchor_obj) if b not in src else None
