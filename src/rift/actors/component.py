@@ -75,8 +75,8 @@ class _Found:
             self.sent = sentence_index(self.span.doc, self.span.start_char)
 
 
-# nouns of agreements and meetings that take the name of the city where they were made
 _REGNAL = re.compile(r"[IVX]+")  # "Hassan II", "Pius XII"
+# nouns of agreements and meetings that take the name of the city where they were made
 TITLED_THINGS = frozenset({"letter", "plan", "doctrine", "line", "spirit", "appeal", "programme", "program", "initiative"})
 MODEL_WORDS = frozenset({"style", "type", "like", "model", "pattern"})
 AGREEMENT_NAMES = frozenset({"court", "tribunal", "accord", "accords", "agreement", "treaty", "conference", "declaration", "communique", "communiqué",

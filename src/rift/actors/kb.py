@@ -128,8 +128,11 @@ class ActorKB:
                         return cand, sense.code
             people = [c for c in cands if c.form == "person" and c.senses]
             if people:
-                best = min(people, key=lambda c: min(s.distance(when) for s in c.senses))
-                if min(s.distance(when) for s in best.senses) > NAMESAKE_DAYS:
+                def days_off(c: Candidate) -> int:
+                    return min(s.distance(when) for s in c.senses)
+
+                best = min(people, key=days_off)
+                if days_off(best) > NAMESAKE_DAYS:
                     return None  # "in 1899 Sheikh Mubarak signed": a lifetime from any tenure, someone else
                 return best, best.resolve(when)
         for cand in cands:

@@ -34,7 +34,7 @@ from rift.events.frames import (
     NP_DEPS,
     _dedupe,
 )
-from rift.actors.component import BARE_GOVERNMENT, brought_together
+from rift.actors.component import BARE_GOVERNMENT, MEETING_VERBS, brought_together
 from rift.events.lexicon import PARTICLES, LexEntry, Lexicon, load_lexicon
 from rift.text_utils import orphan_subject
 from rift.events.nominal import NominalFrames
@@ -111,8 +111,9 @@ INVITING = frozenset({"invite", "welcome"})
 # documents whose relative clauses state their terms ("a treaty which promised consultations")
 AGREEMENT_NOUNS = frozenset({"treaty", "agreement", "declaration", "accord", "pact", "communique", "communiqué",
                              "charter", "protocol", "convention", "resolution", "statement"})
-# verbs of meeting and negotiating: both sides take part, whoever the sentence makes the subject
-MEETING = frozenset({"meet", "talk", "negotiate", "confer", "bargain", "parley"})
+# verbs of meeting and negotiating (those after which "they" are both who met, and two more): both
+# sides take part, whoever the sentence makes the subject
+MEETING = MEETING_VERBS | {"bargain", "parley"}
 # people a state keeps in another: ordered to leave, they are expelled
 POSTED = frozenset({"diplomat", "ambassador", "envoy", "staff", "attaché", "attache", "consul", "official", "personnel", "embassy",
                     "mission", "adviser", "advisor", "correspondent", "journalist"})
@@ -121,8 +122,8 @@ MINERALS = frozenset({"ore", "iron", "coal", "copper", "gold", "silver", "uraniu
                       "mineral", "nickel", "zinc", "cobalt", "manganese", "salt"})
 # what an act is done as, not what its object is called ("attacked the island as a warning")
 DONE_AS = frozenset({"warning", "reprisal", "retaliation", "response", "punishment", "precaution", "signal", "lesson",
-                           "demonstration", "test", "prelude", "pretext", "part", "means", "way", "result", "answer", "gesture",
-                           "step", "show", "message", "deterrent"})
+                     "demonstration", "test", "prelude", "pretext", "part", "means", "way", "result", "answer", "gesture",
+                     "step", "show", "message", "deterrent"})
 # ... and of exchanging: "traded insults with the Soviets", "exchanged ambassadors with Peking"
 EXCHANGING = frozenset({"trade", "exchange",
                         # and of settling together: "worked out a peace plan with Aziz", "patched up its quarrel with Moscow"
@@ -131,8 +132,8 @@ EXCHANGING = frozenset({"trade", "exchange",
 SIGNED_DOCUMENTS = (AGREEMENT_NOUNS - {"resolution", "statement"}) | {"accords", "armistice", "truce", "ceasefire", "cease-fire", "deal", "settlement"}
 SIGNING = frozenset({"sign", "conclude", "initial", "ink", "seal"})
 # armed groups that are not states: aid to them has no state recipient
-NON_STATE_GROUPS = frozenset({"guerrilla", "guerilla", "rebel", "student", "militant", "mob", "demonstrator", "protester", "insurgent", "militia", "partisan", "movement", "faction",
-                              "tribesman", "tribesmen", "separatist", "resistance", "opposition", "exile", "mujahideen",
+NON_STATE_GROUPS = frozenset({"guerrilla", "guerilla", "rebel", "student", "militant", "mob", "demonstrator", "protester",
+                              "insurgent", "militia", "partisan", "movement", "faction", "tribesman", "tribesmen", "separatist", "resistance", "opposition", "exile", "mujahideen",
                               "contra", "fighter"})
 # verbs whose that-clause is what they put forward, not an act ("proposed that both armies pull back")
 PROPOSING = frozenset({"propose", "suggest", "offer", "recommend"})
