@@ -339,7 +339,8 @@ def test_events_context_in_support_of_and_the_superpowers(nlp):
     ev = run(nlp, "In 1930 the Soviets joined the British in support of the Nationalist government.")
     assert ("SUN", "CHN", "SUPPORT") in {(e.source, e.target, e.category) for e in ev}
     ev = run(nlp, "In 1963 China quarrelled with India. Later that year the two superpowers signed a treaty with Britain.")
-    assert {(e.source, e.target) for e in ev if e.trigger == "signed"} == {("USA", "GBR"), ("SUN", "GBR")}
+    # (a signed agreement binds both ways)
+    assert {(e.source, e.target) for e in ev if e.trigger == "signed"} == {("USA", "GBR"), ("SUN", "GBR"), ("GBR", "USA"), ("GBR", "SUN")}
 
 
 def test_events_context_past_verb_hung_on_a_demanded_act_continues_the_main_clause(nlp):
@@ -663,4 +664,5 @@ def test_events_context_concluding_a_thought_is_no_agreement(nlp):
                   "little.")
     assert not [e for e in ev if e.trigger == "concluded"]
     ev = run(nlp, "In 1945 the Soviet Union concluded a treaty of friendship with Chiang.")
-    assert [(e.source, e.target, e.category) for e in ev if e.trigger == "concluded"] == [("SUN", "CHN", "AGREE")]
+    # (a treaty concluded binds both ways)
+    assert sorted((e.source, e.target, e.category) for e in ev if e.trigger == "concluded") == [("CHN", "SUN", "AGREE"), ("SUN", "CHN", "AGREE")]

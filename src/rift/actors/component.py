@@ -75,6 +75,10 @@ class _Found:
             self.sent = sentence_index(self.span.doc, self.span.start_char)
 
 
+# the head nouns of collectives that name two people ("the two prime ministers", "both presidents"): their
+# states are those of the last two leaders named
+PERSON_ROLES = frozenset({"leaders", "leader", "ministers", "presidents", "premiers", "men", "dictators", "heads", "chancellors", "rulers"})
+
 _REGNAL = re.compile(r"[IVX]+")  # "Hassan II", "Pius XII"
 # nouns of agreements and meetings that take the name of the city where they were made
 TITLED_THINGS = frozenset({"letter", "plan", "doctrine", "line", "spirit", "appeal", "programme", "program", "initiative"})
@@ -277,10 +281,15 @@ class ActorTagger:
     @staticmethod
     def _places_naming_agreements(doc: Doc, found: list[_Found]) -> list[_Found]:
         """Drop a capital that names an agreement or a meeting after the place it was made:
-        "the Lusaka accord", "the Shanghai communique", "the Geneva conference"."""
+        "the Lusaka accord", "the Shanghai communique", "the Geneva conference", "the Act of Montevideo"."""
         def names_one(f: _Found) -> bool:
             if f.form not in ("capital", "place"):
                 return False
+            i = f.span.start
+            if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].text[:1].isupper() and (
+                doc[i - 2].lemma_.lower() in AGREEMENT_NAMES or doc[i - 2].lower_ in ("act", "peace", "congress")
+            ):
+                return True  # "the Act of Montevideo", "the Protocol of Rio de Janeiro", "the Congress of Vienna"
             j = f.span.end
             while j < len(doc) and doc[j].lower_ in ("peace", "ceasefire", "cease-fire", "trade", "border", "joint"):
                 j += 1
@@ -316,13 +325,14 @@ class ActorTagger:
         return len(span) == 1 and span.end < len(doc) and doc[span.end].text == "-" and span.text in self.kb.combining
 
     # -- context: pronouns and collectives ----------------------------------------------------
-    def _salient_pair(self, doc: Doc, found: list[_Found], sent: int, before: int, n: int = 2) -> list[str]:
-        """The two (or ``n``) actors the text is about around sentence ``sent``: most mentioned recently."""
+    def _salient_pair(self, doc: Doc, found: list[_Found], sent: int, before: int, n: int = 2, exclude: frozenset[str] = frozenset()) -> list[str]:
+        """The two (or ``n``) actors the text is about around sentence ``sent``: most mentioned recently
+        (but not ``exclude``, those who act on the collective: "Washington urged both capitals")."""
         score: dict[str, float] = {}
         for f in found:
             if f.span.start_char >= before:
                 break
-            if f.kind not in ("state", "party", "leader", "group"):
+            if f.kind not in ("state", "party", "leader", "group") or f.code in exclude:
                 continue
             s = f.sent
             dist = sent - s if s is not None and sent is not None else SALIENCE_WINDOW
@@ -345,8 +355,8 @@ class ActorTagger:
         ("Brezhnev invited Nixon to Moscow, and the two leaders signed ...")."""
         codes: list[str] = []
         for f in reversed(found):
-            if f.span.start >= span.start or f.kind != "leader":
-                continue
+            if f.span.start >= span.start or not (f.kind == "leader" or f.kind == "pronoun" and f.ante_kind == "leader"):
+                continue  # ("... and he accepted. When the two prime ministers met": the leader a pronoun stood for)
             if sent is not None and f.sent is not None and sent - f.sent > 1:
                 break
             if f.code not in codes:
@@ -579,10 +589,10 @@ class ActorTagger:
                     pair = (_listed_together(merged, sent, span, n) if has_dep else []) or self._salient_pair(doc, merged, sent, span.start_char, n=n)
                 else:
                     pair = list(self.kb.fixed_collectives.get(span[-1].lower_, []))
-                    pair = pair or (self._leader_pair(merged, sent, span) if "leader" in span.text.lower() else [])
+                    pair = pair or (self._leader_pair(merged, sent, span) if PERSON_ROLES & set(span.text.lower().split()) else [])
                     pair = pair or (_coordinated_pair(merged, sent, span) if has_dep else [])
                     pair = pair or _pair_in_sentence(merged, sent, span)
-                    pair = pair or self._salient_pair(doc, merged, sent, span.start_char)
+                    pair = pair or self._salient_pair(doc, merged, sent, span.start_char, exclude=_acting_on(span, merged) if has_dep else frozenset())
                 if len(pair) >= 2:
                     new = [_Found(span, code, "collective", "collective", None) for code in pair]
                     groups[span.start] = new
@@ -600,6 +610,10 @@ class ActorTagger:
             if not ante and tok.lemma_.lower() in BARE_GOVERNMENT:
                 ante = _named_before(tok, found)
             ante = ante or self._pronoun_antecedent(doc, tok, self.kb.pronouns.get(tok.lower_, "thing"), merged, groups)
+            if has_dep and tok.lower_ in ("they", "them", "their"):
+                pair = _leaders_together(tok, merged)
+                if pair and (not ante or max(a.span.start for a in ante) < pair[0].span.start):
+                    ante = pair  # "Papandreou and Ozal held a summit. They met again in March": the two leaders
             if not ante:
                 continue
             if has_dep and tok.lower_ in ("they", "them", "their") and len({a.code for a in ante}) == 1:
@@ -834,6 +848,40 @@ def brought_together(verb) -> bool:
     """'brought Hassan and Ben Bella together': a meeting arranged between the object's members."""
     return verb.lemma_.lower() in ("bring", "get", "call") and any(
         t.lower_ == "together" and verb.i < t.i <= verb.i + 8 and verb.i in (t.head.i, t.head.head.i) for t in verb.subtree)
+
+
+def _acting_on(span: Span, found: list["_Found"]) -> frozenset[str]:
+    """The actors of the subject of the verb a collective is the object of ("Washington urged both
+    capitals"): not among those the collective stands for."""
+    root = span.root
+    if root.dep_ not in OBJECT_DEPS:
+        return frozenset()
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    subj = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return frozenset(f.code for f in found if f.span.root.i in subj)
+
+
+def _leaders_together(tok, found: list["_Found"]) -> list["_Found"]:
+    """The leaders of different states last named together as a subject ("Papandreou and Ozal held
+    their first summit") in the pronoun's sentence or the one before, in text order."""
+    doc = tok.doc
+    prev = doc[tok.sent.start - 1].sent if tok.sent.start > 0 else None
+    for f in reversed(found):
+        if f.span.start >= tok.i or f.kind != "leader":
+            continue
+        root = f.span.root
+        if root.sent != tok.sent and (prev is None or root.sent != prev):
+            return []
+        head = root
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        members = {head.i} | {c.i for c in head.conjuncts}
+        out = [g for g in found if g.span.root.i in members and g.kind == "leader"]
+        if len({g.code for g in out}) >= 2:
+            return out
+    return []
 
 
 def _coordinated_with(first: "_Found", found: list["_Found"], tok) -> list["_Found"]:

@@ -112,6 +112,8 @@ def _governor(token: Token) -> Token | None:
     t = token
     for _ in range(50):
         if _is_verb(t) or t.dep_ == "ROOT":
+            if t.dep_ in ("aux", "auxpass") and t.head.i != t.i and _is_verb(t.head):
+                return t.head  # "only in 2004 did X restore ...": the parser hangs the date on 'did'
             return t
         if t.head.i == t.i:
             return None

@@ -191,16 +191,19 @@ class EventCoder:
                 return [(s, ref, conf) for s in sources if s.code != code]
             dest = _journey_destination(frame, src_codes, by_token or {})
             if dest:
-                return [(s, t, conf) for s in sources for t in dest if s.code != t.code]
-            other = _asked_for(frame, src_codes, history or [], A) or _last_dealt_with(frame, src_codes, history or [], A)
-            if other is None:
-                other = A.partner(frame.sent, frame.trigger.start, src_codes)
-            if other is None:
-                if len(sources) >= 2:  # two actors and no one else around: they act on each other
-                    return [(a, b, conf) for a in sources for b in sources if a.code != b.code]
-                return []
-            targets = [other]
-            conf = min(conf, self.conf_fallback)
+                targets = dest
+            else:
+                other = _asked_for(frame, src_codes, history or [], A) or _last_dealt_with(frame, src_codes, history or [], A)
+                if other is None:
+                    other = A.partner(frame.sent, frame.trigger.start, src_codes)
+                if other is None:
+                    if len(sources) >= 2:  # two actors and no one else around: they act on each other
+                        return [(a, b, conf) for a in sources for b in sources if a.code != b.code]
+                    return []
+                targets = [other]
+                conf = min(conf, self.conf_fallback)
+            if frame.mutual:  # "came to Jakarta and signed a treaty": both signed it
+                return [pair for s in sources for t in targets if s.code != t.code for pair in ((s, t, conf), (t, s, conf))]
         return [(s, t, conf) for s in sources for t in targets if s.code != t.code]
 
     def __call__(self, doc: Doc) -> Doc:

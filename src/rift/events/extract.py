@@ -479,6 +479,17 @@ class EventExtractor(NominalFrames):
                 aside = {t.i for d in verb.children if d.dep_ == "advcl" and d.tag_ in ("VBG", "VBN") and last.i < d.i < verb.i for t in d.subtree}
                 adjacent = all((verb.doc[j].head.i == verb.i and verb.doc[j].dep_ in ("aux", "auxpass", "neg", "punct")) or j in aside
                                for j in range(last.i + 1, verb.i)) and (not aside or verb.doc[last.i + 1].text == ",")
+                if adjacent and last.i < verb.i and not dated:
+                    # "during the conference at Bandung, Zhou Enlai and the Indonesian foreign minister
+                    # Sunario signed ...": the subject after the phrase's last comma, hung on it as a conjunct
+                    commas = [t.i for t in c.subtree if t.text == "," and t.i < last.i]
+                    head = verb.doc[commas[-1] + 1] if commas else None
+                    while head is not None and head.head.i != head.i and commas[-1] < head.head.i <= last.i:
+                        head = head.head
+                    if head is not None and head.dep_ == "conj" and A.at(head) and head.left_edge.i == commas[-1] + 1:
+                        found = self.np_actors(head, A)
+                        if found:
+                            return found, head
                 if adjacent and last.i < verb.i and last.pos_ == "PROPN" and A.at(last) and dated:
                     first = last
                     while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "PROPN":
@@ -525,7 +536,11 @@ class EventExtractor(NominalFrames):
             return [], None
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             # "retaliated by invading", "repaid their kindness by supporting"
-            return self.subject_of(verb.head.head, A, seen + 1)
+            found, host = self.subject_of(verb.head.head, A, seen + 1)
+            if found and verb.head.lower_ == "in" and verb.head.head.lemma_.lower() == "join":
+                # "France and Britain joined the United States in vetoing ...": whom they joined did it too
+                found = _dedupe(found + [r for c in verb.head.head.children if c.dep_ == "dobj" for r in self.np_actors(c, A)])
+            return found, host
         if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
             return self.subject_of(verb.head, A, seen + 1)
         if verb.dep_ in ("acomp",) and verb.head.pos_ in ("VERB", "AUX"):
@@ -1599,10 +1614,12 @@ class EventExtractor(NominalFrames):
             coding = replace(coding, category="AGREE", plover_mode=None, factor=1.0)
             blocked = False
         frame = Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets, reciprocal, conf)
-        if ((trig.lemma_.lower() in MEETING and coding.category == "CONSULT") or (trig.lemma_.lower() in EXCHANGING and entry.symmetric)) and (
-                targets and not reciprocal and not passive and not coding.negated):
+        signed = trig.lemma_.lower() in SIGNING and any(c.dep_ == "dobj" and c.lemma_.lower() in SIGNED_DOCUMENTS for c in trig.children)
+        if ((trig.lemma_.lower() in MEETING and coding.category == "CONSULT") or (trig.lemma_.lower() in EXCHANGING and entry.symmetric) or signed) and (
+                (targets or signed) and not reciprocal and not passive and not coding.negated):
             # "the ambassadors of the three powers met their Soviet counterpart": a meeting, a
-            # negotiation or an exchange is held by both sides (CAMEO codes them reciprocal)
+            # negotiation, an exchange or a signed agreement is held by both sides (CAMEO codes them
+            # reciprocal; an agreement signed with whoever the context gives too: "came to Jakarta and signed")
             frame.mutual = True
         if coding.mode == "intended" and ch.pledged_by is not None:
             frame.date_host = ch.pledged_by  # a promise is dated when it was made, not when it was to be kept
@@ -1793,6 +1810,13 @@ class EventExtractor(NominalFrames):
             for c in plain + ([trig] if plain else []):
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in ("in", "inside", "within", "across"):
+                        out += keep([r for q in p.children if q.dep_ == "pobj" for r in self.np_actors(q, A)])
+        if not out and (entry.cat or coding.category) in ("SANCTION", "COERCE"):
+            # "suspended operations at the American base", "searched offices at the Soviet embassy": the
+            # state whose post it was done at
+            for c in objs + ([trig] if objs else []):
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ == "at":
                         out += keep([r for q in p.children if q.dep_ == "pobj" for r in self.np_actors(q, A)])
         if not out and trig.dep_ == "relcl" and any(c.lower_ == "where" for c in trig.children):
             out = keep(self.np_actors(trig.head, A))  # "in China, where the Soviets were not able to incite ..."
