@@ -108,7 +108,8 @@ def test_events_eighth_a_look_back_dates_only_its_own_clause(nlp):
     ev = run(nlp, "In January 1967 Romania opened relations with West Germany. Moscow itself had opened relations "
                   "with Bonn in 1955, but the East Germans were furious, and East Berlin publicly accused Bucharest "
                   "of betraying the German Democratic Republic.")
-    assert coded(ev, "opened") == {("ROU", "DEU", "COOPERATE"), ("SUN", "DEU", "COOPERATE")}
+    # (relations opened are held by both)
+    assert coded(ev, "opened") == {("ROU", "DEU", "COOPERATE"), ("SUN", "DEU", "COOPERATE"), ("DEU", "ROU", "COOPERATE"), ("DEU", "SUN", "COOPERATE")}
     assert {e.date.value for e in ev if e.trigger == "opened" and e.source == "SUN"} == {"1955"}
     assert {e.date.value[:4] for e in ev if e.trigger == "accused"} == {"1967"}
 

@@ -303,7 +303,13 @@ class ActorTagger:
             # "a Romanian-style military alliance", "a Soviet-type economy": a pattern, not a party
             j = f.span.end
             return j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in MODEL_WORDS
-        return [f for f in found if not names_one(f) and not a_model(f)]
+
+        def against_it(f: _Found) -> bool:
+            # "the Anti-Comintern Pact": a document aimed at it, not one it made (but "an anti-Soviet
+            # campaign" is still aimed at someone)
+            i, j = f.span.start, f.span.end
+            return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti" and j < len(doc) and doc[j].lemma_.lower() in AGREEMENT_NAMES
+        return [f for f in found if not names_one(f) and not a_model(f) and not against_it(f)]
 
     def _outside_citations(self, doc: Doc, found: list[_Found]) -> list[_Found]:
         """Drop names inside parenthetical citations: "(Salisbury, 33-7)" cites a historian."""
@@ -582,7 +588,10 @@ class ActorTagger:
             if what == "c":
                 span = obj
                 sent = sentence_index(doc, span.start_char)
-                if len(span) > 1 and span[1].lower_ in GROUP_SIZES:
+                named = " ".join(w.lower_ for w in span if w.lower_ not in ("the", "both", "all") and w.lower_ not in GROUP_SIZES)
+                if named in self.kb.fixed_collectives:
+                    pair = list(self.kb.fixed_collectives[named])  # "the three Baltic states"
+                elif len(span) > 1 and span[1].lower_ in GROUP_SIZES:
                     # "the three governments agreed a ceasefire", "the five parties sent Prague a letter": the
                     # states last named together in a list that long, or the ones the text is about
                     n = GROUP_SIZES[span[1].lower_]

@@ -20,6 +20,7 @@ from rift.text_utils import orig_span, paragraph_of, sentences
 # acts that answer an earlier blow, and the blows they answer
 REACTIONS = frozenset({"counterattack", "counter-attack", "retaliate", "riposte", "avenge", "counter"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"})
+QUARREL = HOSTILE | {"ACCUSE", "REJECT", "PROTEST", "REQUEST"}  # acts of sides at odds
 # a sentence in which the essay states its own argument ("This essay argues that ..."): a claim
 # about the story, no act it tells (its periodisation, "I divide the period into ...", still names acts)
 ESSAY_ARGUES = re.compile(
@@ -28,6 +29,8 @@ ESSAY_ARGUES = re.compile(
     r"I (?:will |shall |would )?(?:argue|contend))\b")
 NAMED_AGAIN_WINDOW = 8  # sentences back a definite event noun takes the date of the same act told with a date
 ANAPHORA_WINDOW = 5  # sentences back an event noun ("the blockade") looks for the event it names
+MEDIATING = frozenset({"mediate", "arbitrate"})  # acts that come between two others
+MEDIATION_WINDOW = 3  # sentences back a mediator looks for the two it comes between
 DEALT_WINDOW = 0  # sentences back an act with no one named looks for whom its actor last dealt with (0: its own)
 NAMED_ANAPHORA_WINDOW = 30  # ... and for an act that named the same noun ("imposed a trade embargo")
 
@@ -156,6 +159,12 @@ class EventCoder:
         sources, targets = frame.sources, frame.targets
         src_codes = {s.code for s in sources}
         targets = [t for t in targets if t.code not in src_codes]
+        if not targets and frame.trigger.root.lemma_.lower() in MEDIATING and history:
+            # "the United States, Argentina and Brazil offered to mediate": between the two last told
+            # dealing with each other, not among themselves
+            parties = _disputants(frame, src_codes, history, A)
+            if parties:
+                return [(s, p, frame.confidence) for s in sources for p in parties]
         if frame.reciprocal:
             pool = list(sources) + [t for t in targets]
             if not pool:
@@ -231,8 +240,9 @@ class EventCoder:
             if _in_condition(trig.root):
                 if frame.coding.negated:
                     continue  # "If Khrushchev had never gone to Belgrade, ...": what did not happen in a supposition
-                if frame.coding.mode == "asserted":
-                    # "Had Sukarno accepted the UN findings in 1963, ...": supposed, not told as done
+                if frame.coding.mode in ("asserted", "intended"):
+                    # "Had Sukarno accepted the UN findings in 1963, ...", "Had Britain been willing to cut
+                    # off Japan's oil, ...": supposed, not told as done (nor as meant)
                     frame.coding = replace(frame.coding, mode="hypothetical")
             made = self.dyads(frame, A, history, by_token)
             year = None
@@ -368,6 +378,20 @@ def _pair_just_told(frame: Frame, history: list[Told], A: DocActors) -> list[Act
     return []
 
 
+def _disputants(frame: Frame, src_codes: set[str], history: list[Told], A: DocActors) -> list[ActorRef]:
+    """The two others told dealing with each other most recently, within MEDIATION_WINDOW sentences
+    and the frame's paragraph: whom a mediator comes between."""
+    doc = frame.trigger.doc
+    para = paragraph_of(doc, frame.trigger.start_char)
+    for t in _told_within(history, frame.sent, MEDIATION_WINDOW):
+        if t.source in src_codes or t.target in src_codes or t.category not in QUARREL:
+            continue  # (a mediator comes between sides at odds)
+        pair = [_mention_before(frame, t.source, A), _mention_before(frame, t.target, A)]
+        if all(pair) and all(paragraph_of(doc, doc[r.start].idx) == para for r in pair):
+            return pair
+    return []
+
+
 def _mention_before(frame: Frame, code: str, A: DocActors) -> ActorRef | None:
     """The mention of ``code`` nearest before ``frame``'s trigger."""
     ref = None
@@ -423,7 +447,7 @@ def _in_condition(tok) -> bool:
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and any(c.dep_ == "aux" and c.lower_ == "had" and c.i < subj.i and c.i == tok.left_edge.i for c in tok.children):
             return True  # "Had the Kuwaitis offered more money the invasion might have been avoided" (read as the main clause)
-        if tok.dep_ not in ("conj", "xcomp") or tok.head.i == tok.i:
+        if tok.dep_ not in ("conj", "xcomp", "acomp") or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False

@@ -131,10 +131,18 @@ EXCHANGING = frozenset({"trade", "exchange",
 # what is signed between states, and the verbs of signing: "the treaty was signed in February 1950"
 SIGNED_DOCUMENTS = (AGREEMENT_NOUNS - {"resolution", "statement"}) | {"accords", "armistice", "truce", "ceasefire", "cease-fire", "deal", "settlement"}
 SIGNING = frozenset({"sign", "conclude", "initial", "ink", "seal"})
+# what is signed without binding two sides: the act is what it says ("signed a letter admitting ...")
+PAPERS = frozenset({"letter", "decree", "law", "bill", "order", "petition", "confession", "apology", "cheque", "check", "manifesto",
+                    "note", "appeal"})
+# what is left or planted somewhere ("left a bomb on the plane"): not a withdrawal
+PLANTED = frozenset({"bomb", "device", "explosive", "mine", "note", "message", "letter", "wreath"})
+AGREEING_ON = frozenset({"agree", "arrange", "reach", "negotiate", "conclude"})  # "a ceasefire was agreed"
 # armed groups that are not states: aid to them has no state recipient
 NON_STATE_GROUPS = frozenset({"guerrilla", "guerilla", "rebel", "student", "militant", "mob", "demonstrator", "protester",
                               "insurgent", "militia", "partisan", "movement", "faction", "tribesman", "tribesmen", "separatist", "resistance", "opposition", "exile", "mujahideen",
                               "contra", "fighter"})
+# people who act on their own account: their acts are no state's ("a gunman from Japan shot at Park")
+LONE_AGENTS = frozenset({"gunman", "assassin", "terrorist", "hijacker", "sniper", "kidnapper", "pirate"})
 # verbs whose that-clause is what they put forward, not an act ("proposed that both armies pull back")
 PROPOSING = frozenset({"propose", "suggest", "offer", "recommend"})
 # irregular past forms the lemmatizer sometimes leaves as they are (tagged VB or NN)
@@ -271,10 +279,12 @@ def declared_void(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in ("declare", "pronounce"):
         return None
     for c in verb.children:
-        if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and ({c.lower_} | {d.lower_ for d in c.conjuncts}) & VOID_WORDS:
+        if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp", "dobj") and ({c.lower_} | {d.lower_ for d in c.conjuncts}) & VOID_WORDS:
             thing = next((d for d in c.children if d.dep_ == "nsubj"), None)
-            thing = thing or next((d for d in verb.children if d.dep_ == "dobj"), None)
-            if thing is not None and thing.pos_ == "NOUN":
+            thing = thing or next((d for d in verb.children if d.dep_ == "dobj" and d.i != c.i), None)
+            # (the parser may read "the treaty void", "the Rio Protocol null and void" as one noun)
+            thing = thing or next((d for d in reversed(list(c.lefts)) if d.dep_ == "compound"), None)
+            if thing is not None and thing.pos_ in ("NOUN", "PROPN"):
                 return thing
     return None
 
@@ -451,6 +461,8 @@ class EventExtractor(NominalFrames):
             # "sent Moscow a long letter which condemned ...": who sent the message says what it says
             return self.subject_of(verb.head.head, A, seen + 1)
         if subjects:
+            if all(c.lemma_.lower() in LONE_AGENTS for c in subjects):
+                return [], subjects[0]  # "a gunman from Japan shot at Park": no state's act
             # "After Ho's death in 1969 the North Vietnamese leaned ...": the parser may give two
             for c in subjects:
                 found = self.np_actors(c, A)
@@ -711,6 +723,9 @@ class EventExtractor(NominalFrames):
                 break
             if head.lemma_.lower() in ABILITY or tok.lemma_.lower() in ABILITY:
                 ch.ability = True
+            if dep == "xcomp" and head.pos_ == "ADJ" and any(c.dep_ == "advmod" and c.lower_ == "too" for c in head.children):
+                # "China was too weak to fight Japan": not done (no attempt that failed)
+                ch.negation = ch.negation or "not"
             if dep == "acomp":
                 # "were not able to", "seemed reluctant to": the adjective controls, the copula carries negation
                 self._local_mods(head, ch)
@@ -1155,6 +1170,8 @@ class EventExtractor(NominalFrames):
             # "the Security Council declared the annexation null and void": a rejection of the act,
             # aimed at whoever did it (named on the noun, or the one who did it just before)
             absorbed.add(voided.i)  # the act voided was told as done before, or is told by this
+            if self.chain(trig).under_accusation:
+                return []  # "demanded that Bonn declare the Munich Agreement invalid": the demand is the act
             sources, _ = self.subject_of(trig, A)
             targets = [r for r in self.np_agents(voided, A) if r.code not in {s.code for s in sources}]
             coding = self.apply_chain(Coding("REJECT", None), self.chain(trig))
@@ -1217,6 +1234,10 @@ class EventExtractor(NominalFrames):
                 return []
         if trig.lemma_.lower() == "leave" and any(c.lower_ == "behind" for c in trig.children):
             return []  # "anxious not to be left behind": outpaced, not withdrawn
+        if trig.lemma_.lower() in SIGNING and obj is not None and obj.lemma_.lower() in PAPERS:
+            return []  # "a US general signed a letter admitting ...": the letter says what was done
+        if trig.lemma_.lower() in ("leave", "plant", "place") and obj is not None and obj.lemma_.lower() in PLANTED:
+            return []  # "two agents had left a bomb on the plane": placed it, no withdrawal (the blast is the act)
         if trig.lemma_.lower() == "recall" and (
             any((c.dep_ == "npadvmod" and c.like_num) or (c.dep_ == "dobj" and (c.like_num or c.ent_type_ in ("DATE", "EVENT")))
                 for c in trig.children)
@@ -1473,9 +1494,15 @@ class EventExtractor(NominalFrames):
             targets = self.np_actors(patient, A)
         elif passive:
             sources = self.prep_actors(trig, ("by",), A)
-            if not sources and patient is not None and trig.lemma_.lower() in SIGNING and (
+            if not sources and trig.lemma_.lower() in ("expel", "exclude", "suspend", "bar", "ban", "throw"):
+                # "the Soviet Union was expelled from the League of Nations": the body acted
+                sources = [r for r in self.prep_actors(trig, ("from",), A) if r.code in ORGANISATIONS]
+            if not sources and trig.lemma_.lower() in ("arrest", "detain", "intern", "imprison", "jail"):
+                # "they were arrested in Bahrain": by the state they were held in
+                sources = [r for r in self.prep_actors(trig, ("in",), A) if r.kind != "pronoun"]
+            if not sources and patient is not None and (trig.lemma_.lower() in SIGNING or trig.lemma_.lower() in AGREEING_ON) and (
                 patient.lemma_.lower() in SIGNED_DOCUMENTS or patient.lower_ in SIGNED_DOCUMENTS
-            ):
+            ):  # ("the treaty was signed in 1950", "a ceasefire was agreed on 31 July")
                 return self._signed_by_no_one_named(trig, coding, patient, A, sent)
             targets = self.np_actors(patient, A) if patient is not None else []
             if not sources and coding.category == "MOBILIZE" and patient is not None and self.agent_class.get(patient.lemma_.lower()) == "military":
@@ -1615,6 +1642,9 @@ class EventExtractor(NominalFrames):
             blocked = False
         frame = Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets, reciprocal, conf)
         signed = trig.lemma_.lower() in SIGNING and any(c.dep_ == "dobj" and c.lemma_.lower() in SIGNED_DOCUMENTS for c in trig.children)
+        # "established diplomatic relations with Hungary": relations are held by both (CAMEO codes them both ways)
+        signed = signed or (trig.lemma_.lower() in ("establish", "restore", "resume", "normalise", "normalize", "open", "reestablish", "re-establish")
+                            and is_cooperative(coding.category) and any(c.dep_ == "dobj" and c.lemma_.lower() in ("relation", "relations", "tie", "ties") for c in trig.children))
         if ((trig.lemma_.lower() in MEETING and coding.category == "CONSULT") or (trig.lemma_.lower() in EXCHANGING and entry.symmetric) or signed) and (
                 (targets or signed) and not reciprocal and not passive and not coding.negated):
             # "the ambassadors of the three powers met their Soviet counterpart": a meeting, a
@@ -1949,7 +1979,9 @@ class EventExtractor(NominalFrames):
         for si, sent in enumerate(sents):
             if not any(t.i in A.by_token for t in sent):
                 # "An agreement was signed there in March 1975": signed by the two just told of
-                out += [f for tok in sent if tok.lemma_.lower() in SIGNING and tok.pos_ == "VERB" and (entry := self.verb_entry(tok)) is not None
+                # ("A ceasefire was agreed on 31 July": by the two just told of fighting)
+                out += [f for tok in sent if (tok.lemma_.lower() in SIGNING or tok.lemma_.lower() in AGREEING_ON and self.is_passive(tok))
+                        and tok.pos_ == "VERB" and (entry := self.verb_entry(tok)) is not None
                         for f in self.verb_frames(tok, entry, A, si, set())]
                 continue
             absorbed: set[int] = set()

@@ -44,7 +44,7 @@ ABILITY = frozenset({"able", "unable", "manage", "succeed", "can", "could"})
 
 
 # international bodies and alliances (actor codes) that a state can leave
-ORGANISATIONS = frozenset({"NATO", "UNO", "WTO", "SEATO", "CENTO", "OAS", "OAU", "ASEAN", "ARL", "EEC", "COMINFORM", "COMINTERN"})
+ORGANISATIONS = frozenset({"NATO", "UNO", "WTO", "SEATO", "CENTO", "OAS", "OAU", "ASEAN", "ARL", "EEC", "COMINFORM", "COMINTERN", "LON", "IAEA", "EUR"})
 
 
 @lru_cache(maxsize=1)
