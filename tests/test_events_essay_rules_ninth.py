@@ -205,3 +205,36 @@ def test_events_ninth_a_gunman_acts_for_no_state(nlp):
     assert not {(e.source, e.target) for e in ev if e.trigger in ("shot", "killed")} & {("JPN", "KOR")}
     ev = run(nlp, "In 1974 Japanese soldiers shot at Korean fishermen.")
     assert ("JPN", "KOR") in {(e.source, e.target) for e in ev if e.trigger == "shot"}
+
+
+def test_events_ninth_places_taken_in_war(nlp):
+    ev = run(nlp, "In July 1941 Peru invaded Ecuador. In August the Peruvians took several Ecuadorian posts.")
+    assert coded(ev, "took") == {("PER", "ECU", "ASSAULT")}
+    ev = run(nlp, "By the end of July 1937 the Japanese had taken Beijing and Tianjin.")
+    assert coded(ev, "taken") == {("JPN", "CHN", "ASSAULT")}
+    # taking someone somewhere, or taking power, is no capture
+    ev = run(nlp, "In 1950 Stalin took Mao to a dacha outside Moscow.")
+    assert not coded(ev, "took")
+
+
+def test_events_ninth_guarantors_named_with_a_signing_are_no_parties(nlp):
+    ev = run(nlp, "On 29 January 1942 the Protocol of Rio de Janeiro was signed by Peru and Ecuador, with the United "
+                  "States, Argentina, Brazil and Chile as its guarantors.")
+    assert {(e.source, e.target) for e in ev if e.trigger == "signed"} == {("PER", "ECU"), ("ECU", "PER")}
+
+
+def test_events_ninth_a_ceasefire_is_between_those_fighting(nlp):
+    text = ("In July 1941 Peru invaded Ecuador. Ecuador begged Washington for help. A ceasefire was agreed on 31 July.")
+    ev = run(nlp, text)
+    assert {(e.source, e.target) for e in ev if e.trigger == "agreed"} == {("PER", "ECU"), ("ECU", "PER")}
+
+
+def test_events_ninth_a_treaty_declared_void_is_aimed_at_who_signed_it_with_the_actor(nlp):
+    text = ("In 1942 the Rio Protocol was signed by Peru and Ecuador.\n\n"
+            "The protocol soon caused trouble. In 1948 the two sides quarrelled about the survey. Nothing happened for "
+            "years. The press wrote about it. Then in 1960 Velasco Ibarra declared the Rio Protocol null and void "
+            "because it was signed under force.")
+    ev = run(nlp, text)
+    assert coded(ev, "declared") == {("ECU", "PER", "REJECT")}
+    # the document re-mentioned as 'it' is signed by no one again
+    assert {e.date.value for e in ev if e.trigger == "signed"} == {"1942"}

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from rift.actors.timeline import clause_timespan
 from rift.events.classify import intensity, quad
-from rift.events.extract import JOINING, ActorRef, DocActors, EventExtractor, Frame, declared_void
+from rift.events.extract import JOINING, SIGNED_DOCUMENTS, TRUCE_NOUNS, ActorRef, DocActors, EventExtractor, Frame, declared_void
 from rift.events.lexicon import Lexicon, load_lexicon
 from rift.records import CitationRef, Event
 from rift.text_utils import orig_span, paragraph_of, sentences
@@ -98,8 +98,9 @@ class EventCoder:
         far (:class:`Told`). Returns (actor code, the object token).
         """
         trig = frame.trigger.root
-        obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
-        obj = obj if obj is not None else declared_void(trig)  # "declared the annexation null and void"
+        # "declared the annexation null and void" (the parser may make 'null' the object)
+        obj = declared_void(trig)
+        obj = obj if obj is not None else next((c for c in trig.children if c.dep_ == "dobj"), None)
         if obj is None and any(c.dep_ == "auxpass" for c in trig.children):
             obj = next((c for c in trig.children if c.dep_ == "nsubjpass"), None)  # "the invasion was condemned by the UN"
         window = ANAPHORA_WINDOW
@@ -111,15 +112,26 @@ class EventCoder:
                 return None
             obj_named = named
             window = 2 * ANAPHORA_WINDOW  # a topic ("The invasion divided ...") may look back over a paragraph
-        elif obj is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children):
-            return None
+        elif obj is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                                    for c in (*obj.children, *(obj.head.children if obj.dep_ == "compound" else ()))):
+            return None  # (a compound's article is its head's: "declared [the Rio Protocol] null", parsed as one noun)
         else:
             obj_named = obj
         anchor_obj, obj = obj, obj_named
         entry = self.extractor.noun_entry(obj)
-        if entry is None or any(c.dep_ in ("poss", "compound", "amod", "prep") and c.pos_ in ("PROPN", "PRON", "ADP") and c.lower_ != "as"
-                                for c in obj.children):  # ("condemned the raid as an armed invasion": what it called it)
+        if entry is None and obj.lemma_.lower() in SIGNED_DOCUMENTS:
+            # "declared the Rio Protocol null and void": against whoever signed it with the actor
+            src = {s.code for s in frame.sources}
+            for told in reversed(history):
+                if told.sent < frame.sent - NAMED_ANAPHORA_WINDOW:
+                    break
+                if told.obj == obj.lemma_.lower() and told.source in src and told.target not in src:
+                    return (told.target, anchor_obj)
             return None
+        if entry is None or any(c.dep_ in ("poss", "compound", "amod", "prep") and c.pos_ in ("PROPN", "PRON", "ADP") and c.lower_ != "as"
+                                and not (c.dep_ == "compound" and obj.lemma_.lower() in SIGNED_DOCUMENTS)
+                                for c in obj.children):  # ("condemned the raid as an armed invasion": what it called it;
+            return None  # but "the Rio Protocol" is the protocol's name)
         lemma = obj.lemma_.lower()
         src = {s.code for s in frame.sources}
         # "renounced the 1974 treaty": the act of that year, however far back it was told
@@ -251,7 +263,8 @@ class EventCoder:
                     dates[trig.start] = clause_timespan(doc, trig)  # kept: the record below reuses it
                 when = dates[trig.start]
                 year = int(when.start[:4]) if when is not None and when.start and when.start[:4].isdigit() else None
-            obj_lemma = next((c.lemma_.lower() for c in trig.root.children if c.dep_ == "dobj"), None)
+            # (or the subject of a passive: "the Protocol was signed by Peru and Ecuador")
+            obj_lemma = next((c.lemma_.lower() for c in trig.root.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
             for src, tgt, conf in made:
                 history.append(Told(frame.sent, trig.root.lemma_.lower(), frame.coding.category, src.code, tgt.code, year, obj_lemma))
             planned.append((frame, made))
@@ -369,6 +382,9 @@ def _pair_just_told(frame: Frame, history: list[Told], A: DocActors) -> list[Act
     doc = frame.trigger.doc
     para = paragraph_of(doc, frame.trigger.start_char)
     told = list(_told_within(history, frame.sent, 2))
+    if any(c.dep_ == "nsubjpass" and c.lemma_.lower() in TRUCE_NOUNS for c in frame.trigger.root.children):
+        # "A ceasefire was agreed on 31 July": between those told fighting, not whoever was asked for help
+        told = [t for t in told if t.category in HOSTILE] or told
     both_ways = {(t.sent, t.source, t.target) for t in told}
     # a pair told both ways (they met, they agreed) before one told one way ("the Philippines recognised Malaysia")
     for t in sorted(told, key=lambda t: (t.sent, t.target, t.source) not in both_ways):

@@ -134,6 +134,9 @@ SIGNING = frozenset({"sign", "conclude", "initial", "ink", "seal"})
 # what is signed without binding two sides: the act is what it says ("signed a letter admitting ...")
 PAPERS = frozenset({"letter", "decree", "law", "bill", "order", "petition", "confession", "apology", "cheque", "check", "manifesto",
                     "note", "appeal"})
+# places taken in war ("took several Ecuadorian posts")
+STRONGHOLDS = frozenset({"town", "city", "post", "outpost", "port", "island", "fort", "fortress", "village", "capital", "territory",
+                         "base", "airfield", "garrison", "hill", "position", "bridgehead", "stronghold", "province", "peninsula"})
 # what is left or planted somewhere ("left a bomb on the plane"): not a withdrawal
 PLANTED = frozenset({"bomb", "device", "explosive", "mine", "note", "message", "letter", "wreath"})
 AGREEING_ON = frozenset({"agree", "arrange", "reach", "negotiate", "conclude"})  # "a ceasefire was agreed"
@@ -424,6 +427,8 @@ class EventExtractor(NominalFrames):
                             continue  # "at a congress of the Romanian party": where, not at whom
                         if c.lower_ == "with" and p.lemma_.lower() in BACKING:
                             continue  # "with the backing of Berlin": an ally, not a target
+                        if c.lower_ == "with" and any(d.dep_ == "prep" and d.lower_ == "as" for d in p.children):
+                            continue  # "signed by Peru and Ecuador, with the United States ... as its guarantors": a role
                         out += self.np_actors(p, A)
         return _dedupe(out)
 
@@ -1234,6 +1239,11 @@ class EventExtractor(NominalFrames):
                 return []
         if trig.lemma_.lower() == "leave" and any(c.lower_ == "behind" for c in trig.children):
             return []  # "anxious not to be left behind": outpaced, not withdrawn
+        if trig.lemma_.lower() in ("take", "retake", "recapture") and obj is not None and obj.dep_ == "dobj" and not any(
+                c.dep_ == "prep" and c.lower_ == "to" for c in trig.children) and (obj.lemma_.lower() in STRONGHOLDS or (
+                obj.pos_ == "PROPN" and A.at(obj) and all(r.kind in ("state", "place") for r in A.at(obj)))):
+            # "took several Ecuadorian posts", "had taken Beijing and Tianjin": captured them
+            entry = next((e for e in self.lex.verbs.get("occupy", []) if not e.particle and not e.obj), entry)
         if trig.lemma_.lower() in SIGNING and obj is not None and obj.lemma_.lower() in PAPERS:
             return []  # "a US general signed a letter admitting ...": the letter says what was done
         if trig.lemma_.lower() in ("leave", "plant", "place") and obj is not None and obj.lemma_.lower() in PLANTED:
@@ -1500,6 +1510,8 @@ class EventExtractor(NominalFrames):
             if not sources and trig.lemma_.lower() in ("arrest", "detain", "intern", "imprison", "jail"):
                 # "they were arrested in Bahrain": by the state they were held in
                 sources = [r for r in self.prep_actors(trig, ("in",), A) if r.kind != "pronoun"]
+            if not sources and patient is not None and trig.lemma_.lower() in SIGNING and patient.lower_ in ("it", "this", "that"):
+                return []  # "because it was signed under force": a document told before, signed again by no one
             if not sources and patient is not None and (trig.lemma_.lower() in SIGNING or trig.lemma_.lower() in AGREEING_ON) and (
                 patient.lemma_.lower() in SIGNED_DOCUMENTS or patient.lower_ in SIGNED_DOCUMENTS
             ):  # ("the treaty was signed in 1950", "a ceasefire was agreed on 31 July")
