@@ -238,3 +238,39 @@ def test_events_ninth_a_treaty_declared_void_is_aimed_at_who_signed_it_with_the_
     assert coded(ev, "declared") == {("ECU", "PER", "REJECT")}
     # the document re-mentioned as 'it' is signed by no one again
     assert {e.date.value for e in ev if e.trigger == "signed"} == {"1942"}
+
+
+def test_events_ninth_a_message_carries_what_it_is_of(nlp):
+    ev = run(nlp, "In 1976 Kim Il-sung sent the Americans a message of regret.")
+    assert coded(ev, "sent") == {("PRK", "USA", "CONCEDE")}
+    ev = run(nlp, "In 1976 China sent Moscow a note of protest.")
+    assert coded(ev, "sent") == {("CHN", "SUN", "ACCUSE")}
+    ev = run(nlp, "In 1976 China sent Moscow a message of thanks.")
+    assert coded(ev, "sent") == {("CHN", "SUN", "CONSULT")}
+
+
+def test_events_ninth_misspelt_collectives(nlp):
+    ev = run(nlp, "In November 1964 Chen Yi came to Jakarta and the two goverments announced they would cooperate.")
+    assert ("CHN", "IDN") in {(e.source, e.target) for e in ev if e.trigger == "cooperate"}
+
+
+def test_events_ninth_a_second_partner_in_a_coordinated_phrase(nlp):
+    ev = run(nlp, "Seoul established diplomatic relations with Hungary in February 1989 and with the Soviet Union in "
+                  "September 1990.")
+    assert {e.target for e in ev if e.trigger == "established" and e.source == "KOR"} == {"HUN", "SUN"}
+
+
+def test_events_ninth_the_essay_concluding_is_no_agreement(nlp):
+    ev = run(nlp, "In 1994 the crisis ended. To conclude, between 1968 and 1994 the North used both weapons and words "
+                  "against the South.")
+    assert not coded(ev, "conclude")
+    ev = run(nlp, "In 1945 the Soviet Union concluded a treaty with China.")
+    assert coded(ev, "concluded")
+
+
+def test_events_ninth_a_program_frozen_is_a_concession(nlp):
+    ev = run(nlp, "In 1994 North Korea froze its nuclear program in return for American reactors.")
+    assert coded(ev, "froze") == {("PRK", "USA", "CONCEDE")}
+    # assets frozen are a sanction
+    ev = run(nlp, "In 1979 the United States froze Iranian assets.")
+    assert coded(ev, "froze") == {("USA", "IRN", "SANCTION")}

@@ -113,6 +113,25 @@ def _orphan_subjects(doc: Doc) -> dict[int, int]:
     return cached
 
 
+def _misspelt_too(phrases: list[str]) -> list[str]:
+    """The phrases, and each again with a word spelt as students often misspell it ("the two
+    goverments"): the spelling table only mends lemmas, and collectives are matched on the text."""
+    from rift.clean.spelling import misspellings
+
+    wrong: dict[str, list[str]] = {}
+    for bad, meant in misspellings().items():
+        wrong.setdefault(meant, []).append(bad)
+    out = list(phrases)
+    for phrase in phrases:
+        words = phrase.split()
+        for i, w in enumerate(words):
+            stem = w[:-1] if w.endswith("s") else w
+            for bad in wrong.get(stem.lower(), []):
+                if bad.endswith("s") == w.endswith("s"):
+                    out.append(" ".join(words[:i] + [bad] + words[i + 1 :]))
+    return out
+
+
 def _acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text.strip()
@@ -133,7 +152,7 @@ class ActorTagger:
         self.matcher.add("RIFT_ACTOR", patterns)
         self._republic_cache: dict[str, frozenset[str]] = {}  # "people's republic" -> the states so named
         self.collective_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.collective_matcher.add("RIFT_COLLECTIVE", [nlp.make_doc(t) for t in self.kb.collectives])
+        self.collective_matcher.add("RIFT_COLLECTIVE", [nlp.make_doc(t) for t in _misspelt_too(self.kb.collectives)])
         # the same heads after adjectives: "the two Asian giants", "both nuclear powers"
         heads = sorted({t.split()[-1].lower() for t in self.kb.collectives if t.lower().startswith(("the two ", "both ")) and len(t.split()) > 1})
         self.described_collectives = Matcher(nlp.vocab)

@@ -1244,6 +1244,9 @@ class EventExtractor(NominalFrames):
                 obj.pos_ == "PROPN" and A.at(obj) and all(r.kind in ("state", "place") for r in A.at(obj)))):
             # "took several Ecuadorian posts", "had taken Beijing and Tianjin": captured them
             entry = next((e for e in self.lex.verbs.get("occupy", []) if not e.particle and not e.obj), entry)
+        if trig.lemma_.lower() in ("conclude", "sum", "summarise", "summarize") and trig.i <= trig.sent.start + 1 and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
+            return []  # "To conclude, ...", "To sum up, ...": the essay speaking, no agreement
         if trig.lemma_.lower() in SIGNING and obj is not None and obj.lemma_.lower() in PAPERS:
             return []  # "a US general signed a letter admitting ...": the letter says what was done
         if trig.lemma_.lower() in ("leave", "plant", "place") and obj is not None and obj.lemma_.lower() in PLANTED:
@@ -1339,6 +1342,12 @@ class EventExtractor(NominalFrames):
             coding = Coding("ASSAULT", None, kind=coding.kind)  # troops besieging a town make war, not a protest
         if coding is not None and coding.category == "CONSULT" and obj_entry is not None and uses_obj and self._hostile_tone(obj):
             coding = Coding("ACCUSE", "disapprove", kind=coding.kind)  # "sent Peking a sharply worded note"
+        elif coding is not None and coding.category == "CONSULT" and obj_entry is not None and uses_obj and obj.lemma_.lower() in self.verbal_media:
+            # "sent Moscow a note of protest", "a message of regret": what the message carries
+            of = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+            carried = self.noun_entry(of) if of is not None else None
+            if carried is not None and carried.cat is not None and carried.cat != "CONSULT":
+                coding = Coding(carried.cat, carried.mode, kind=coding.kind)
         if coding is None and entry.light and obj is not None:
             coding = self._stance_coding(obj)
             if coding is not None:
@@ -1779,6 +1788,8 @@ class EventExtractor(NominalFrames):
         for c in objs:
             if obj_noun is not None and c.i == obj_noun.i:
                 continue
+            if entry.obj and c.lemma_.lower() == entry.obj:
+                continue  # "froze its nuclear program": the noun is part of the verb, not what it was done to
             found = self.np_actors(c, A)
             if not found and (body := self._issuing_body(c, A)) is not None:
                 found = [body]  # "Iraq accepted resolution 687": the body that passed it
@@ -1804,6 +1815,11 @@ class EventExtractor(NominalFrames):
             return [], False, True
         if not out:
             out = keep(self.prep_actors(trig, preps, A))
+            if out and any(d.dep_ == "conj" and d.pos_ == "ADP" for c in trig.children for d in (c, *(c.children if c.dep_ == "prep" else ()))):
+                # "established relations with Hungary in 1989 and with the Soviet Union in 1990": the
+                # parser hangs the first phrase on the object and the second, coordinated, on the verb
+                held = [o for o in [*objs, obj_noun] if o is not None]
+                out = _dedupe([r for o in held for r in keep(self.prep_actors(o, preps, A))] + out)
         if not out:
             for c in trig.children:  # "pulled out of China", "walked out of the congress"
                 if c.dep_ in ("prt", "advmod", "prep") and c.lower_ in PARTICLES:
