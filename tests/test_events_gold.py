@@ -30,7 +30,7 @@ def test_events_gold_synthetic_texts_match_the_gold():
     assert docs == texts and len(load_gold(DATA / "events_gold_synthetic.jsonl")) >= 50
 
 
-@pytest.mark.parametrize("name", ["synthetic2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"])
+@pytest.mark.parametrize("name", ["synthetic2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12"])
 def test_events_gold_written_narratives_match_their_texts(name):
     texts = {r.path for r in read_texts(DATA / f"events_gold_{name}_texts.jsonl")}
     gold = load_gold(DATA / f"events_gold_{name}.jsonl")
