@@ -250,3 +250,16 @@ def test_dates_normalize_named_event_sets_the_scene():
     assert (that_year.value, that_year.anchor) == ("1964", "t0")
     mentioned = "Khrushchev's overthrow was a surprise. That year was hard."
     assert [t.value for t in find_timexes(mentioned) if t.text == "That year"] == ["XXXX"]
+
+
+@pytest.mark.model
+def test_dates_seasons_after_december_and_years_after_a_look_back(nlp):
+    """'the following summer' after December is next year's; 'eleven years later' right after a date
+    the sentence names counts from that date, though it looked back."""
+    doc = nlp("In December 1946 Athens complained to the Security Council, but the following summer the Soviet "
+              "delegate vetoed an American resolution. The previous summer they had quarrelled.")
+    vals = [r.value for _sp, r in doc._.timex_spans]
+    assert vals == ["1946-12", "1947-SU", "1946-SU"]
+    doc = nlp("On 19 March 1945 Molotov informed the ambassador that Moscow would not renew the treaty. It had been "
+              "signed in Paris in December 1925, and eleven years later Moscow had backed Turkey at Montreux.")
+    assert [r.value for _sp, r in doc._.timex_spans] == ["1945-03-19", "1925-12", "1936"]

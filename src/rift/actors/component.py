@@ -614,7 +614,8 @@ class ActorTagger:
                     # "the three governments agreed a ceasefire", "the five parties sent Prague a letter": the
                     # states last named together in a list that long, or the ones the text is about
                     n = GROUP_SIZES[span[1].lower_]
-                    pair = (_listed_together(merged, sent, span, n) if has_dep else []) or self._salient_pair(doc, merged, sent, span.start_char, n=n)
+                    pair = (_named_just_before(merged, sent, span, n) or (_listed_together(merged, sent, span, n) if has_dep else [])
+                            or self._salient_pair(doc, merged, sent, span.start_char, n=n))
                 else:
                     pair = list(self.kb.fixed_collectives.get(span[-1].lower_, []))
                     pair = pair or (self._leader_pair(merged, sent, span) if PERSON_ROLES & set(span.text.lower().split()) else [])
@@ -781,6 +782,21 @@ def _named_before(tok, found: list["_Found"]) -> list["_Found"]:
         if named:
             return named
     return []
+
+
+def _named_just_before(found: list["_Found"], sent: int | None, span, n: int) -> list[str]:
+    """'Stalin asked Truman and Churchill to support a base. Both turned him down. The three powers
+    agreed ...': the ``n`` actors named in the sentence before (and this one, before the collective),
+    when they are exactly ``n``."""
+    if sent is None:
+        return []
+    codes: list[str] = []
+    for f in found:
+        if f.span.start >= span.start or f.sent is None or f.sent < sent - 1 or f.kind == "place":
+            continue
+        if f.code not in codes:
+            codes.append(f.code)
+    return codes if len(codes) == n else []
 
 
 def _listed_together(found: list["_Found"], sent: int | None, span, n: int, window: int = 12) -> list[str]:

@@ -195,6 +195,12 @@ def _h_offset(c, ctx):
         base, anchor = kb_hit
     else:
         base, anchor = ctx.anchor_point(deictic=(d == "ago"))
+        if (sign > 0 and d in ("later", "afterwards", "afterward", "on") and ctx.doctype != "news" and ctx.last is not None
+                and base is not None and ctx.last != base and ctx.last_end is not None and ctx.last_end <= c.start
+                and c.start - ctx.last_end < 120 and not re.search(r"[.;!?]", ctx.text[ctx.last_end:c.start])):
+            # "It had been signed in December 1925, and eleven years later Moscow had backed Turkey": counted
+            # from the date just named in the sentence, though it looked back
+            base, anchor = ctx.last, (f"t{ctx.last_index}" if ctx.last_index is not None else anchor)
     if not num and kb_hit is None and end == c.end:
         # "days later", "weeks later", "hours later": some unspecified day or week
         if unit == "H":

@@ -29,6 +29,8 @@ ESSAY_ARGUES = re.compile(
     r"I (?:will |shall |would )?(?:argue|contend))\b")
 NAMED_AGAIN_WINDOW = 8  # sentences back a definite event noun takes the date of the same act told with a date
 ANAPHORA_WINDOW = 5  # sentences back an event noun ("the blockade") looks for the event it names
+ANSWER_WINDOW = 3  # sentences back an answer looks for the question it answers
+ASKING = frozenset({"REQUEST", "CONSULT", "THREATEN", "ACCUSE", "AGREE"})  # acts that call for an answer (a proposal too)
 MEDIATING = frozenset({"mediate", "arbitrate"})  # acts that come between two others
 MEDIATION_WINDOW = 3  # sentences back a mediator looks for the two it comes between
 DEALT_WINDOW = 0  # sentences back an act with no one named looks for whom its actor last dealt with (0: its own)
@@ -192,6 +194,13 @@ class EventCoder:
         conf = frame.confidence
         if frame.mutual and targets:
             return [pair for s in sources for t in targets for pair in ((s, t, conf), (t, s, conf))]
+        if not targets and history and _answers(frame):
+            # "Britain sent a similar answer", "Ankara gave the same answer": to whoever put the question
+            asker = next((t.source for t in _told_within(history, frame.sent, ANSWER_WINDOW)
+                          if t.source not in src_codes and t.category in ASKING), None)
+            ref = _mention_before(frame, asker, A) if asker is not None else None
+            if ref is not None:
+                return [(s, ref, conf) for s in sources]
         if not targets:
             if frame.blocked:
                 return []
@@ -392,6 +401,13 @@ def _pair_just_told(frame: Frame, history: list[Told], A: DocActors) -> list[Act
         if all(pair) and all(paragraph_of(doc, doc[r.start].idx) == para for r in pair):
             return pair
     return []
+
+
+def _answers(frame: Frame) -> bool:
+    """Whether the frame is an answer given ("replied", "sent a similar answer", "gave the same answer")."""
+    trig = frame.trigger.root
+    return trig.lemma_.lower() in ("answer", "reply", "respond") or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("answer", "reply", "response") for c in trig.children)
 
 
 def _disputants(frame: Frame, src_codes: set[str], history: list[Told], A: DocActors) -> list[ActorRef]:

@@ -137,6 +137,8 @@ PAPERS = frozenset({"letter", "decree", "law", "bill", "order", "petition", "con
 # places taken in war ("took several Ecuadorian posts")
 STRONGHOLDS = frozenset({"town", "city", "post", "outpost", "port", "island", "fort", "fortress", "village", "capital", "territory",
                          "base", "airfield", "garrison", "hill", "position", "bridgehead", "stronghold", "province", "peninsula"})
+# a state's own legislature and cabinet: what a government asks or tells them is domestic
+HOME_BODIES = frozenset({"congress", "parliament", "senate", "diet", "duma", "legislature", "cabinet", "majlis", "knesset", "bundestag", "politburo"})
 # what is left or planted somewhere ("left a bomb on the plane"): not a withdrawal
 PLANTED = frozenset({"bomb", "device", "explosive", "mine", "note", "message", "letter", "wreath"})
 AGREEING_ON = frozenset({"agree", "arrange", "reach", "negotiate", "conclude"})  # "a ceasefire was agreed"
@@ -1247,6 +1249,9 @@ class EventExtractor(NominalFrames):
         if trig.lemma_.lower() in ("conclude", "sum", "summarise", "summarize") and trig.i <= trig.sent.start + 1 and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
             return []  # "To conclude, ...", "To sum up, ...": the essay speaking, no agreement
+        if obj is not None and obj.dep_ in ("dobj", "dative") and obj.lemma_.lower() in HOME_BODIES and not A.at(obj) and (
+                entry.cat or "") in ("REQUEST", "CONSULT", "AGREE"):
+            return []  # "Truman asked Congress for 400 million dollars for Greece": a government asking its own legislature
         if trig.lemma_.lower() in SIGNING and obj is not None and obj.lemma_.lower() in PAPERS:
             return []  # "a US general signed a letter admitting ...": the letter says what was done
         if trig.lemma_.lower() in ("leave", "plant", "place") and obj is not None and obj.lemma_.lower() in PLANTED:
@@ -1309,12 +1314,18 @@ class EventExtractor(NominalFrames):
                         for c in trig.children) or bool(self.prep_actors(trig, ("to",), A)) or (
             obj is not None and bool(self.prep_actors(obj, ("to",), A)))  # "sent troops to Zaire", however 'to' hangs
         materiel = any(t.lemma_.lower() in MATERIEL for t in [obj] + list(obj.conjuncts)) if obj is not None else False
-        if entry.light and obj is not None and obj_entry is None and not recipient and not materiel and "military" in {
+        if entry.light and obj is not None and obj_entry is None and not recipient and not materiel and not entry.inverse and "military" in {
             self.agent_class.get(t.lemma_.lower()) for t in [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod")]
         }:
             # "sent a carrier group", "sent troops": moving forces is a show of force
             coding = Coding("MOBILIZE", "troops", kind=entry.kind)
             obj_entry = LexEntry(lemma=obj.lemma_.lower(), pos="noun", cat="MOBILIZE", example="-")
+        elif entry.light and entry.inverse and obj is not None and obj_entry is None and (materiel or "military" in {
+            self.agent_class.get(t.lemma_.lower()) for t in [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod")]
+        }):
+            # "Turkey received American warships, tanks and money", "Chad received a French battalion": aid
+            coding = Coding("AID", "military", kind=entry.kind)
+            obj_entry = LexEntry(lemma=obj.lemma_.lower(), pos="noun", cat="AID", example="-")
         elif (entry.light and entry.cat == "AID" and sending and coding is not None
               and coding.category == "MOBILIZE" and obj is not None and self._sent_to_state(trig, obj, A)):
             # "Morocco sent troops to Zaire": forces sent to a state (not to its border, nor against
@@ -1708,7 +1719,15 @@ class EventExtractor(NominalFrames):
         if entry is not None and self.noun_frames(document, entry, A, sent):
             return []  # "a defence treaty between the United States and Taiwan was signed": the noun tells it
         parties = [r for r in self.np_actors(document, A) if r.kind != "place"]
-        parties += [r for r in self.prep_actors(trig, ("with", "between"), A) if r.kind != "place"]
+        withs = [r for r in self.prep_actors(trig, ("with", "between"), A) if r.kind != "place"]
+        if not parties and len({r.code for r in withs}) >= 2 and any(
+                d.dep_ == "conj" and d.pos_ == "ADP" and d.lower_ == "with" for c in trig.children for d in (c, *c.children)):
+            # "aid agreements were signed with Athens in June and with Ankara in July": each with the one
+            # who signed them, whom the context gives, not with each other
+            frame = Frame(sent, trig.doc[trig.i : trig.i + 1], coding, _dedupe(withs), [], False, 0.5)
+            frame.mutual = True
+            return [frame]
+        parties += withs
         if len({r.code for r in parties}) < 2:
             parties += A.treaty_at(document)
         parties = _dedupe(parties)

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from rift.events.classify import Coding, base_coding, negate
+from rift.events.classify import Coding, base_coding, negate, reversed_coding
 from rift.events.frames import (
     ATTITUDE_PREPS,
     CAUSATIVE_HOSTS,
@@ -30,6 +30,8 @@ from rift.events.lexicon import LexEntry
 
 
 # nouns whose 'of' / 'on' / 'about' phrase names an act only talked or thought about
+# verbs with which an act named by its subject ends ("the aid would end", "the shelling stopped")
+ENDING_VERBS = frozenset({"end", "stop", "cease", "expire", "lapse", "halt"})
 ABOUT_NOUNS = frozenset({"anniversary", "commemoration", "memory", "centenary", "jubilee", "doubt", "doubts", "question",
                          "skepticism", "scepticism", "suspicion", "rumour", "rumor", "talk", "story", "history", "lesson"})
 # adjectives that put a nominal event in the future or in the mind ("a possible attack")
@@ -187,6 +189,9 @@ class NominalFrames:
             return []
         if coding.category == "ASSAULT" and self.verbal_attack(tok):
             coding = Coding("ACCUSE", "disapprove", kind=coding.kind)
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ENDING_VERBS and not any(c.dep_ == "dobj" for c in tok.head.children):
+            # "all British aid to Greece would end on 31 March", "the bombing stopped": the act ended
+            coding = reversed_coding(coding.category, kind=coding.kind)
         preps = tuple(p for p in self.target_preps(entry, coding.category) if (p not in self.source_preps or entry.of == "source") and p != "of")
         targets += self.prep_actors(tok, preps, A)
         if not targets:
