@@ -328,3 +328,28 @@ def test_events_ninth_warships_named_by_their_navy(nlp):
     assert coded(ev, "seized") == {("PRK", "USA", "COERCE")}
     ev = run(nlp, "In 1949 Chinese guns shelled HMS Amethyst on the Yangtze.")
     assert coded(ev, "shelled") == {("CHN", "GBR", "ASSAULT")}
+
+
+def test_events_ninth_an_act_ended_for_all_it_was_aimed_at(nlp):
+    ev = run(nlp, "In June 1948 Stalin had blockaded the American, British and French sectors of the city, and the "
+                  "Western powers answered with the airlift until Moscow lifted the blockade in May 1949.")
+    assert {e.target for e in ev if e.trigger == "lifted"} == {"USA", "GBR", "FRA"}
+
+
+def test_events_ninth_what_a_demand_asks_for_is_not_done(nlp):
+    ev = run(nlp, "In June 1961 Khrushchev handed Kennedy an aide-memoire renewing the demand for a German peace treaty.")
+    assert not coded(ev, "treaty")
+
+
+def test_events_ninth_a_leader_leaving_a_city_is_no_withdrawal(nlp):
+    ev = run(nlp, "At the Vienna summit in June 1961 Khrushchev met Kennedy. Kennedy left Vienna badly shaken.")
+    assert not coded(ev, "left")
+    ev = run(nlp, "In October 1961 Zhou Enlai defended Albania and left Moscow early in protest.")
+    assert ("CHN", "SUN", "ACCUSE") in coded(ev, "protest") and coded(ev, "left")
+    ev = run(nlp, "In 1960 the Soviet experts left China.")
+    assert coded(ev, "left") == {("SUN", "CHN", "SANCTION")}
+
+
+def test_events_ninth_forces_ordered_along_a_road_are_sent(nlp):
+    ev = run(nlp, "In August 1961 Kennedy ordered a battle group of 1,500 men down the autobahn to West Berlin.")
+    assert {e.category for e in ev if e.trigger == "ordered"} <= {"AID", "MOBILIZE"} and coded(ev, "ordered")

@@ -89,7 +89,7 @@ class EventCoder:
                 return told.source, trig
         return None
 
-    def antecedent(self, frame: Frame, history: list[Told]) -> tuple[str, object] | None:
+    def antecedent(self, frame: Frame, history: list[Told]) -> tuple[str | tuple[str, ...], object] | None:
         """The party of an earlier event that a definite event noun object refers back to.
 
         "Moscow lifted the blockade" after "the Soviets blockaded West Berlin": whoever the
@@ -163,7 +163,15 @@ class EventCoder:
                         # it": of several sides told in one clause, the one named first led
                         a = next(t.source for t in history if t.sent == sent and t.lemma == trig_lemma and t.target == b)
                     other = b if a in src else a
-                    return (other, anchor_obj) if other not in src else None
+                    if other in src:
+                        return None
+                    if a in src:
+                        # "Stalin blockaded the American, British and French sectors ... Moscow lifted the blockade":
+                        # lifted for all it was aimed at
+                        aimed = tuple(dict.fromkeys(t.target for t in history if t.sent == sent and t.lemma == trig_lemma
+                                                    and t.source == a and t.target not in src))
+                        return (aimed if len(aimed) > 1 else other, anchor_obj)
+                    return (other, anchor_obj)
         return None
 
     def dyads(self, frame: Frame, A: DocActors, history: list[Told] | None = None,
@@ -209,16 +217,18 @@ class EventCoder:
                 found = self.struck_first(frame, history)
             if found is not None:
                 code, obj = found
+                codes = code if isinstance(code, tuple) else (code,)  # (an act aimed at several)
                 if obj.i == frame.trigger.root.i:  # a reaction: the trigger itself points back
-                    ref = ActorRef(code, obj.text, obj.i, obj.i + 1, "anaphor")
+                    refs = [ActorRef(c, obj.text, obj.i, obj.i + 1, "anaphor") for c in codes]
                 else:
                     words = []
                     for t in obj.subtree:  # the phrase up to any parenthesis ("the raid as an invasion (Saunders, 33)")
                         if t.text == "(":
                             break
                         words.append(t)
-                    ref = ActorRef(code, " ".join(t.text for t in words), obj.left_edge.i, words[-1].i + 1 if words else obj.i + 1, "anaphor")
-                return [(s, ref, conf) for s in sources if s.code != code]
+                    text = " ".join(t.text for t in words)
+                    refs = [ActorRef(c, text, obj.left_edge.i, words[-1].i + 1 if words else obj.i + 1, "anaphor") for c in codes]
+                return [(s, ref, conf) for ref in refs for s in sources if s.code != ref.code]
             dest = _journey_destination(frame, src_codes, by_token or {})
             if dest:
                 targets = dest

@@ -1164,10 +1164,14 @@ class EventExtractor(NominalFrames):
             # "the partition left India and Pakistan with a quarrel": a thing left them holding it,
             # no one departed (but "Soviet experts left China with their blueprints")
             return []
-        if trig.lemma_.lower() == "order" and self.prep_actors(trig, ("to",), A) and any(
-            c.dep_ == "dobj" and self.agent_class.get(c.lemma_.lower()) == "military" for c in trig.children
+        if trig.lemma_.lower() == "order" and (self.prep_actors(trig, ("to",), A) or any(
+            c.dep_ in ("prep", "advmod") and c.lower_ in ("into", "down", "along", "across", "through", "towards", "toward", "up")
+            for c in trig.children)) and any(
+            c.dep_ == "dobj" and "military" in {self.agent_class.get(t.lemma_.lower()) for t in (c, *(d for d in c.children if d.dep_ == "compound"))}
+            or c.dep_ == "dobj" and c.lemma_.lower() == "group" and any(d.lower_ == "battle" for d in c.children)
+            for c in trig.children
         ):
-            # "President Bush ordered troops to Saudi Arabia": sent them
+            # "President Bush ordered troops to Saudi Arabia", "ordered a battle group down the autobahn": sent them
             entry = next((e for e in self.lex.verbs.get("send", []) if not e.particle and not e.obj), entry)
             sending = True
         else:
@@ -1239,6 +1243,11 @@ class EventExtractor(NominalFrames):
                 entry = replace(entry, cat="AGREE", mode=None, reverse=False, light=False)
             else:
                 return []
+        if trig.lemma_.lower() == "leave" and obj is not None and obj.dep_ == "dobj" and any(
+                r.kind == "leader" for c in trig.children if c.dep_ == "nsubj" for r in A.at(c)) and A.at(obj) and all(
+                r.code not in ORGANISATIONS for r in A.at(obj)) and obj.pos_ == "PROPN" and not any(
+                c.dep_ in ("prep", "advcl", "advmod") and c.lower_ in ("in", "early") for c in trig.children):
+            return []  # "Kennedy left Vienna badly shaken": a leader going home, no withdrawal (but "left Moscow early in protest")
         if trig.lemma_.lower() == "leave" and any(c.lower_ == "behind" for c in trig.children):
             return []  # "anxious not to be left behind": outpaced, not withdrawn
         if trig.lemma_.lower() in ("take", "retake", "recapture") and obj is not None and obj.dep_ == "dobj" and not any(

@@ -30,6 +30,9 @@ from rift.events.lexicon import LexEntry
 
 
 # nouns whose 'of' / 'on' / 'about' phrase names an act only talked or thought about
+# nouns whose 'for' phrase is what is asked for ("the demand for a peace treaty")
+ASKED_FOR_BY = frozenset({"demand", "call", "request", "appeal", "plea", "push", "pressure", "campaign", "proposal", "plan", "hope",
+                          "wish", "desire", "need", "bid", "quest"})
 # verbs with which an act named by its subject ends ("the aid would end", "the shelling stopped")
 ENDING_VERBS = frozenset({"end", "stop", "cease", "expire", "lapse", "halt"})
 ABOUT_NOUNS = frozenset({"anniversary", "commemoration", "memory", "centenary", "jubilee", "doubt", "doubts", "question",
@@ -155,6 +158,8 @@ class NominalFrames:
             c.dep_ == "dobj" and c.lemma_.lower() in ABOUT_NOUNS for c in tok.head.head.children  # "cast doubt on"
         )):
             return []  # "the anniversaries of the 1957 meetings", "doubt on Soviet commitments": talked of, not done
+        if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in ASKED_FOR_BY:
+            return []  # "renewing the demand for a German peace treaty": what is asked for, not done
         if tok.dep_ in ("dobj", "dative") and self.lex.controllers.get(tok.head.lemma_.lower()) in ("request", "cause") and any(
             c.dep_ == "xcomp" for c in tok.head.children
         ):
