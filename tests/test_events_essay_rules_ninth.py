@@ -353,3 +353,27 @@ def test_events_ninth_a_leader_leaving_a_city_is_no_withdrawal(nlp):
 def test_events_ninth_forces_ordered_along_a_road_are_sent(nlp):
     ev = run(nlp, "In August 1961 Kennedy ordered a battle group of 1,500 men down the autobahn to West Berlin.")
     assert {e.category for e in ev if e.trigger == "ordered"} <= {"AID", "MOBILIZE"} and coded(ev, "ordered")
+
+
+def test_events_ninth_the_two_capitals_are_not_those_shuttling_between_them(nlp):
+    text = ("In May 1998 Eritrean troops drove the Ethiopians out of Badme. Washington and Kigali tried to stop it. "
+            "The American diplomat Susan Rice and Rwanda's Paul Kagame flew back and forth between the two capitals.")
+    ev = run(nlp, text)
+    assert {e.target for e in ev if e.trigger == "flew"} == {"ERI", "ETH"}
+    # a noun's 'between' phrase is no object of the clause's subject
+    ev = run(nlp, "At Bandung in April 1955 Zhou Enlai held talks with the Japanese delegate, the first high-level "
+                  "contact between the two governments.")
+    assert {(e.source, e.target) for e in ev if e.trigger == "contact"} <= {("CHN", "JPN"), ("JPN", "CHN")}
+
+
+def test_events_ninth_a_place_named_war_is_fought_by_no_place(nlp):
+    ev = run(nlp, "Most of Ethiopia's MiGs had been supplied by the Soviet Union in 1977, during the Ogaden war.")
+    assert not coded(ev, "war")
+    assert coded(ev, "supplied") == {("SUN", "ETH", "AID")}
+
+
+def test_events_ninth_lines_broken(nlp):
+    ev = run(nlp, "In 1944 the Soviets broke the Finnish defences.")
+    assert coded(ev, "broke") == {("SUN", "FIN", "ASSAULT")}
+    ev = run(nlp, "In 1960 China broke with the Soviets.")
+    assert coded(ev, "broke") == {("CHN", "SUN", "SANCTION")}

@@ -619,9 +619,14 @@ class ActorTagger:
                 else:
                     pair = list(self.kb.fixed_collectives.get(span[-1].lower_, []))
                     pair = pair or (self._leader_pair(merged, sent, span) if PERSON_ROLES & set(span.text.lower().split()) else [])
-                    pair = pair or (_coordinated_pair(merged, sent, span) if has_dep else [])
-                    pair = pair or _pair_in_sentence(merged, sent, span)
-                    pair = pair or self._salient_pair(doc, merged, sent, span.start_char, exclude=_acting_on(span, merged) if has_dep else frozenset())
+                    acting = _acting_on(span, merged) if has_dep else frozenset()
+                    # (not those who act on it: "Washington and Kigali tried to stop it. Rice and Kagame flew
+                    # back and forth between the two capitals")
+                    coordinated = _coordinated_pair(merged, sent, span) if has_dep else []
+                    pair = pair or (coordinated if not set(coordinated) & acting else [])
+                    in_sentence = _pair_in_sentence(merged, sent, span)
+                    pair = pair or (in_sentence if not set(in_sentence) & acting else [])
+                    pair = pair or self._salient_pair(doc, merged, sent, span.start_char, exclude=acting)
                 if len(pair) >= 2:
                     new = [_Found(span, code, "collective", "collective", None) for code in pair]
                     groups[span.start] = new
@@ -901,6 +906,8 @@ def _acting_on(span: Span, found: list["_Found"]) -> frozenset[str]:
     if root.dep_ not in OBJECT_DEPS:
         return frozenset()
     verb = root.head.head if root.dep_ == "pobj" else root.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return frozenset()  # ("held talks, the first contact between the two governments": a noun's phrase)
     subj = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     return frozenset(f.code for f in found if f.span.root.i in subj)
 

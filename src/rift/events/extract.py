@@ -1816,9 +1816,12 @@ class EventExtractor(NominalFrames):
         for c in objs:
             if obj_noun is not None and c.i == obj_noun.i:
                 continue
-            if entry.obj and c.lemma_.lower() == entry.obj:
-                continue  # "froze its nuclear program": the noun is part of the verb, not what it was done to
             found = self.np_actors(c, A)
+            if entry.obj and c.lemma_.lower() == entry.obj:
+                # "froze its nuclear program": the noun is part of the verb, and its own is not what it was
+                # done to (but "broke the Finnish defences": whose they were)
+                out += [r for r in found if r.code not in exclude]
+                continue
             if not found and (body := self._issuing_body(c, A)) is not None:
                 found = [body]  # "Iraq accepted resolution 687": the body that passed it
             kept = keep(found)

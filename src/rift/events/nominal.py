@@ -168,7 +168,8 @@ class NominalFrames:
         for t in ([holder, tok] if holder.i != tok.i else [tok]):
             for c in t.children:
                 if c.dep_ in ("poss", "amod", "compound", "nmod"):
-                    sources += self.np_actors(c, A, depth=2, of=False)
+                    # (a place names where, not who: "the Ogaden war", "the Sinai campaign")
+                    sources += [r for r in self.np_actors(c, A, depth=2, of=False) if r.kind != "place"]
         # "the withdrawal of Soviet troops from China": for a moving actor 'from' is where it left
         sources += self.prep_actors(tok, ("by",) if entry.of == "source" else self.source_preps, A)
         if not sources and entry.of != "source" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in ("VERB", "AUX") and (
