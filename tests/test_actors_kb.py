@@ -224,3 +224,13 @@ def test_actors_kb_places_file_is_well_formed():
         own = {t.lower() for t in [row["name"]] + list(row.get("variants") or [])}
         assert not own & seen, own & seen  # no name stands for two places
         seen |= own
+
+
+@pytest.mark.model
+def test_actors_a_renamed_state_at_its_own_clause_and_a_pronoun_at_its_own(nlp):
+    """'Hanoi was leaning towards Moscow [in 1975] and in 1978 it squeezed the Hoa of Vietnam': North
+    Vietnam became Vietnam in 1976; the pronoun and the later clause's name are Vietnam."""
+    doc = nlp("After 1975 things went sour. Hanoi was leaning towards Moscow and in 1978 it squeezed the Hoa, "
+              "the ethnic Chinese of Vietnam.")
+    codes = {m.text: m.code for m in doc._.actors}
+    assert codes["Hanoi"] == "VDR" and codes["it"] == "VNM" and codes["Vietnam"] == "VNM"

@@ -239,9 +239,10 @@ class ActorTagger:
             if sent not in dates:
                 dates[sent] = mention_date(doc, span)
             hit = self.kb.resolve(key, dates[sent])
-            if hit is not None and hit[0].form == "person":
+            if hit is not None and (hit[0].form == "person" or len(hit[0].senses) > 1):
                 # a person's date is his own clause's ("Iraqi nationalists said ..., but in 1899 Sheikh
-                # Mubarak signed"), not the first one of the sentence
+                # Mubarak signed"), not the first one of the sentence; so is a renamed state's ("Hanoi was
+                # leaning towards Moscow [1975] and in 1978 it squeezed the Hoa of Vietnam")
                 own = mention_date(doc, span)
                 if own != dates[sent]:
                     hit = self.kb.resolve(key, own)
@@ -374,6 +375,14 @@ class ActorTagger:
                 score.setdefault(f.code, 0.01)
         ranked = sorted(score, key=lambda c: -score[c])
         return ranked[:n] if len(ranked) >= n else []
+
+    def _code_then(self, ante: _Found, span: Span) -> str:
+        """The code of a state a pronoun stands for at the pronoun's own time: "Hanoi was leaning
+        towards Moscow in 1975 ... in 1978 it squeezed the Hoa" is North Vietnam, then Vietnam."""
+        if ante.kind != "state" or len(self.kb.lookup(normalise(ante.span.text))) == 0:
+            return ante.code
+        hit = self.kb.resolve(normalise(ante.span.text), mention_date(span.doc, span))
+        return hit[1] if hit is not None and hit[0].name == ante.name and hit[0].form != "person" else ante.code
 
     def _leader_pair(self, found: list[_Found], sent: int | None, span: Span) -> list[str]:
         """'the two leaders' / 'both leaders': the states of the last two leaders named just before
@@ -655,7 +664,8 @@ class ActorTagger:
             if has_dep and tok.lower_ == "they" and tok.dep_ == "nsubj" and len({a.code for a in ante}) == 1:
                 ante = _met_before(tok, merged) or ante
             span = doc[tok.i : tok.i + 1]
-            new = [_Found(span, a.code, "pronoun", "pronoun", a.name, a.ante_kind or a.kind, a.ante_form or a.form) for a in ante]
+            new = [_Found(span, self._code_then(a, span), "pronoun", "pronoun", a.name, a.ante_kind or a.kind, a.ante_form or a.form)
+                   for a in ante]
             groups[tok.i] = new
             out.extend(new)
             add(new)
