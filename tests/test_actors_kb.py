@@ -234,3 +234,12 @@ def test_actors_a_renamed_state_at_its_own_clause_and_a_pronoun_at_its_own(nlp):
               "the ethnic Chinese of Vietnam.")
     codes = {m.text: m.code for m in doc._.actors}
     assert codes["Hanoi"] == "VDR" and codes["it"] == "VNM" and codes["Vietnam"] == "VNM"
+
+
+@pytest.mark.model
+def test_actors_leaders_since_1991(nlp):
+    doc = nlp("In 1998 Isaias Afwerki wrote to Meles twice to complain. In 1996 President Clinton spent the night on "
+              "the telephone. In 2000 Putin met Jiang Zemin.")
+    codes = {m.text: m.code for m in doc._.actors}
+    assert codes["Isaias Afwerki"] == "ERI" and codes["Meles"] == "ETH" and codes["President Clinton"] == "USA"
+    assert codes["Putin"] == "RUS"

@@ -32,7 +32,7 @@ def test_dates_kb_office_holders_validate():
         start = _date(h.start)
         if h.end is not None:
             assert start <= _date(h.end), h.id
-        assert 1830 <= start.year <= 1999, h.id
+        assert 1830 <= start.year <= 2026, h.id  # (office_holders_recent.yaml runs to today)
 
 
 def test_dates_kb_named_events_validate():
@@ -111,3 +111,16 @@ def test_dates_kb_a_pact_named_as_a_standing_body_is_no_date():
     assert not [t for t in find_timexes(text) if t.kb == "warsaw_pact"]  # the body, not its founding in 1955
     text = "Albania was a founding member, and after the founding of the Warsaw Pact Soviet troops stayed."
     assert [t.value for t in find_timexes(text) if t.kb == "warsaw_pact"] == ["1955-05"]
+
+
+def test_dates_kb_recent_office_holders_begin_after_the_soviet_union():
+    """office_holders_recent.yaml holds tenures begun from 1991-12-26 on; the old file the rest."""
+    import yaml
+
+    from rift.kb import RECENT_OFFICE_HOLDERS_PATH
+
+    rows = yaml.safe_load(RECENT_OFFICE_HOLDERS_PATH.read_text(encoding="utf-8"))
+    assert len(rows) >= 1000
+    assert all(str(r["start"]) >= "1991-12-26" for r in rows), [r["id"] for r in rows if str(r["start"]) < "1991-12-26"][:5]
+    names = {h.name for h in load_office_holders()}
+    assert {"Bill Clinton", "Vladimir Putin", "Isaias Afwerki"} <= names

@@ -3,7 +3,8 @@
 Two data files, written by the rift authors, loaded by one loader and validated entry by entry:
 
 * ``office_holders.yaml``: heads of state, government and ruling parties and foreign ministers,
-  one entry per tenure (:class:`OfficeHolder`).
+  one entry per tenure (:class:`OfficeHolder`); ``office_holders_recent.yaml`` holds the tenures
+  begun since the Soviet Union's end (1991-12-26 on), in the same form.
 * ``named_events.yaml``: wars, crises, congresses, treaties, summits, revolutions, coups
   (:class:`NamedEvent`); party congresses are given by body and ordinal and get their names
   ("the Twenty-second Congress of the CPSU") generated here.
@@ -27,6 +28,8 @@ from rift.errors import RiftError
 
 KB_DIR = Path(__file__).parent
 OFFICE_HOLDERS_PATH = KB_DIR / "office_holders.yaml"
+# tenures begun after the Soviet Union's end (1991-12-26 on), kept apart from the 1900-1991 file
+RECENT_OFFICE_HOLDERS_PATH = KB_DIR / "office_holders_recent.yaml"
 NAMED_EVENTS_PATH = KB_DIR / "named_events.yaml"
 
 END_REASONS = frozenset(
@@ -270,6 +273,13 @@ def _load_yaml(path: Path) -> Any:
         raise RiftError(f"cannot read the knowledge base {path.name}: {exc}") from None
 
 
+def _as_list(data: Any) -> list:
+    """An office-holders file's entries (the file is a list of them)."""
+    if not isinstance(data, list):
+        raise RiftError("an office-holders file must be a list of entries")
+    return data
+
+
 def parse_office_holders(data: Any) -> tuple[OfficeHolder, ...]:
     """Validate and type the contents of ``office_holders.yaml`` (a list of entries)."""
     if not isinstance(data, list):
@@ -318,7 +328,7 @@ def load_office_holders() -> tuple[OfficeHolder, ...]:
     Raises:
         RiftError: the file is missing or an entry does not validate.
     """
-    return parse_office_holders(_load_yaml(OFFICE_HOLDERS_PATH))
+    return parse_office_holders(_as_list(_load_yaml(OFFICE_HOLDERS_PATH)) + _as_list(_load_yaml(RECENT_OFFICE_HOLDERS_PATH)))
 
 
 @lru_cache(maxsize=1)
