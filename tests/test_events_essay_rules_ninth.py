@@ -377,3 +377,21 @@ def test_events_ninth_lines_broken(nlp):
     assert coded(ev, "broke") == {("SUN", "FIN", "ASSAULT")}
     ev = run(nlp, "In 1960 China broke with the Soviets.")
     assert coded(ev, "broke") == {("CHN", "SUN", "SANCTION")}
+
+
+def test_events_ninth_it_for_a_state_s_army(nlp):
+    ev = run(nlp, "Japan, China and the League of Nations, 1931-1937\n\nIn September 1931 an explosion near Mukden gave "
+                  "the Japanese army the excuse it wanted to seize Manchuria.")
+    assert coded(ev, "seize") == {("JPN", "CHN", "COERCE")}
+
+
+def test_events_ninth_who_brokered_an_agreement_did_not_sign_it(nlp):
+    text = ("In January 1932 Japanese marines clashed with Chinese troops in Shanghai. An armistice, mediated by the "
+            "British minister Sir Miles Lampson, was finally signed in May 1932.")
+    ev = run(nlp, text)
+    assert {(e.source, e.target) for e in ev if e.trigger == "signed"} == {("JPN", "CHN"), ("CHN", "JPN")}
+
+
+def test_events_ninth_buying_time_is_no_trade(nlp):
+    ev = run(nlp, "In December 1931 Japan proposed a commission of investigation to China, hoping to buy time.")
+    assert not coded(ev, "buy")

@@ -75,6 +75,8 @@ class _Found:
             self.sent = sentence_index(self.span.doc, self.span.start_char)
 
 
+# singular nouns for a state's agencies that 'it' may stand for ("the Japanese army ... it")
+AGENT_NOUNS = frozenset({"army", "navy", "regime", "administration", "delegation", "leadership", "junta"})
 # the head nouns of collectives that name two people ("the two prime ministers", "both presidents"): their
 # states are those of the last two leaders named
 PERSON_ROLES = frozenset({"leaders", "leader", "ministers", "presidents", "premiers", "men", "dictators", "heads", "chancellors", "rulers"})
@@ -446,8 +448,10 @@ class ActorTagger:
                 continue
             if kind == "group" and f_kind == "leader":
                 continue
-            if kind == "thing" and f_form not in ("name", "capital", "group"):
-                continue
+            if kind == "thing" and f_form not in ("name", "capital", "group") and not (
+                f_form == "adj" and f.span.root.head.lemma_.lower() in AGENT_NOUNS and f.span.root.head.tag_ == "NN"
+            ):
+                continue  # (but "the Japanese army ... the excuse it wanted": a state's army is an 'it')
             if clause_subj and f.span.root.i in clause_subj:
                 continue
             if f.span.root.i in own_subj:

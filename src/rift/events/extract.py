@@ -102,7 +102,8 @@ MATERIEL = frozenset({"weapon", "arm", "arms", "ammunition", "munition", "equipm
                       "materiel", "spare", "part", "fuel", "food", "grain", "medicine"})
 # verb + object idioms that name no act between actors
 IDIOMS = frozenset({("pay", "price"), ("pay", "attention"), ("pay", "heed"), ("pay", "dividend"), ("take", "place"), ("take", "side"),
-                    ("take", "part"), ("take", "care"), ("make", "sense"), ("make", "way"), ("take", "shape"), ("take", "root")})
+                    ("take", "part"), ("take", "care"), ("make", "sense"), ("make", "way"), ("take", "shape"), ("take", "root"),
+                    ("buy", "time"), ("gain", "time"), ("play", "time")})
 # goods that "pour" or "flow" into a country: aid from whoever the goods are said to belong to
 FLOW_VERBS = frozenset({"pour", "flow", "flood", "stream"})
 FLOW_GOODS = MATERIEL | {"money", "aid", "credit", "loan", "tank", "jet", "plane", "aircraft", "dollar", "capital", "advisers", "adviser"}
@@ -139,6 +140,8 @@ STRONGHOLDS = frozenset({"town", "city", "post", "outpost", "port", "island", "f
                          "base", "airfield", "garrison", "hill", "position", "bridgehead", "stronghold", "province", "peninsula"})
 # a state's own legislature and cabinet: what a government asks or tells them is domestic
 HOME_BODIES = frozenset({"congress", "parliament", "senate", "diet", "duma", "legislature", "cabinet", "majlis", "knesset", "bundestag", "politburo"})
+# verbs of bringing an agreement about for others ("mediated by", "brokered by")
+BROKERING = frozenset({"mediate", "broker", "arrange", "sponsor", "guarantee", "witness", "host", "chair", "draft", "negotiate"})
 # what is left or planted somewhere ("left a bomb on the plane"): not a withdrawal
 PLANTED = frozenset({"bomb", "device", "explosive", "mine", "note", "message", "letter", "wreath"})
 AGREEING_ON = frozenset({"agree", "arrange", "reach", "negotiate", "conclude"})  # "a ceasefire was agreed"
@@ -1727,7 +1730,9 @@ class EventExtractor(NominalFrames):
         entry = self.noun_entry(document) if document.pos_ == "NOUN" else None
         if entry is not None and self.noun_frames(document, entry, A, sent):
             return []  # "a defence treaty between the United States and Taiwan was signed": the noun tells it
-        parties = [r for r in self.np_actors(document, A) if r.kind != "place"]
+        # (not who brokered it: "An armistice, mediated by the British minister, was signed in May")
+        brokers = {t.i for c in document.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in BROKERING for t in c.subtree}
+        parties = [r for r in self.np_actors(document, A) if r.kind != "place" and r.start not in brokers]
         withs = [r for r in self.prep_actors(trig, ("with", "between"), A) if r.kind != "place"]
         if not parties and len({r.code for r in withs}) >= 2 and any(
                 d.dep_ == "conj" and d.pos_ == "ADP" and d.lower_ == "with" for c in trig.children for d in (c, *c.children)):
