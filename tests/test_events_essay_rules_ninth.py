@@ -395,3 +395,18 @@ def test_events_ninth_who_brokered_an_agreement_did_not_sign_it(nlp):
 def test_events_ninth_buying_time_is_no_trade(nlp):
     ev = run(nlp, "In December 1931 Japan proposed a commission of investigation to China, hoping to buy time.")
     assert not coded(ev, "buy")
+
+
+def test_events_ninth_what_is_discussed_is_no_party(nlp):
+    ev = run(nlp, "In December 1958 Washington, London and Paris rejected the Soviet notes. At the same time they offered "
+                  "to discuss Berlin with Moscow.")
+    assert {e.target for e in ev if e.trigger == "discuss"} == {"SUN"}
+
+
+def test_events_ninth_idioms_of_closing_and_giving(nlp):
+    ev = run(nlp, "In 1963 Rusk met Gromyko. The crisis was symbolically closed by Kennedy's visit to West Germany in June 1963.")
+    assert not coded(ev, "closed")
+    ev = run(nlp, "In 1947 Britain's retreat from Greece gave the United States the occasion to proclaim a doctrine.")
+    assert not coded(ev, "gave")
+    ev = run(nlp, "In 1947 the United States gave Greece 300 million dollars.")
+    assert coded(ev, "gave") == {("USA", "GRC", "AID")}

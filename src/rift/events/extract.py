@@ -103,7 +103,11 @@ MATERIEL = frozenset({"weapon", "arm", "arms", "ammunition", "munition", "equipm
 # verb + object idioms that name no act between actors
 IDIOMS = frozenset({("pay", "price"), ("pay", "attention"), ("pay", "heed"), ("pay", "dividend"), ("take", "place"), ("take", "side"),
                     ("take", "part"), ("take", "care"), ("make", "sense"), ("make", "way"), ("take", "shape"), ("take", "root"),
-                    ("buy", "time"), ("gain", "time"), ("play", "time")})
+                    ("buy", "time"), ("gain", "time"), ("play", "time"),
+                    # "the crisis was closed by Kennedy's visit", "gave the United States the occasion to ..."
+                    ("close", "crisis"), ("close", "chapter"), ("close", "episode"), ("close", "matter"), ("close", "question"),
+                    ("give", "occasion"), ("give", "opportunity"), ("give", "chance"), ("give", "pretext"), ("give", "excuse"),
+                    ("give", "impression")})
 # goods that "pour" or "flow" into a country: aid from whoever the goods are said to belong to
 FLOW_VERBS = frozenset({"pour", "flow", "flood", "stream"})
 FLOW_GOODS = MATERIEL | {"money", "aid", "credit", "loan", "tank", "jet", "plane", "aircraft", "dollar", "capital", "advisers", "adviser"}
@@ -140,6 +144,8 @@ STRONGHOLDS = frozenset({"town", "city", "post", "outpost", "port", "island", "f
                          "base", "airfield", "garrison", "hill", "position", "bridgehead", "stronghold", "province", "peninsula"})
 # a state's own legislature and cabinet: what a government asks or tells them is domestic
 HOME_BODIES = frozenset({"congress", "parliament", "senate", "diet", "duma", "legislature", "cabinet", "majlis", "knesset", "bundestag", "politburo"})
+# verbs whose object is what is talked about
+TOPIC_VERBS = frozenset({"discuss", "debate", "consider", "mention", "raise"})
 # verbs of bringing an agreement about for others ("mediated by", "brokered by")
 BROKERING = frozenset({"mediate", "broker", "arrange", "sponsor", "guarantee", "witness", "host", "chair", "draft", "negotiate"})
 # what is left or planted somewhere ("left a bomb on the plane"): not a withdrawal
@@ -1817,6 +1823,8 @@ class EventExtractor(NominalFrames):
             if out:
                 return _dedupe(out), False, False
         objs = [c for c in trig.children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and not self.is_reciprocal(c)]
+        if trig.lemma_.lower() in TOPIC_VERBS:
+            objs = [c for c in objs if c.dep_ != "dobj"]  # "offered to discuss Berlin": what was talked about, not with whom
         own_object = False
         for c in objs:
             if obj_noun is not None and c.i == obj_noun.i:
