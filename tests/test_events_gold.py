@@ -60,16 +60,18 @@ def test_events_gold_frus_offsets_fall_in_their_documents():
 # (set a few points under the scores measured when each floor was last raised; see docs/eval-events.md)
 FLOORS = [
     ("sample_events_gold.jsonl", ["--text", "src/rift/sample/sino_soviet_1927_1969.txt"], 0.78, 0.86),
-    ("events_gold_synthetic.jsonl", ["--texts", "tests/data/events_gold_synthetic_texts.jsonl"], 0.82, 0.82),
+    ("events_gold_synthetic.jsonl", ["--texts", "tests/data/events_gold_synthetic_texts.jsonl"], 0.85, 0.85),
     ("events_gold_synthetic2.jsonl", ["--texts", "tests/data/events_gold_synthetic2_texts.jsonl"], 0.82, 0.76),
-    ("events_gold_heldout3.jsonl", ["--texts", "tests/data/events_gold_heldout3_texts.jsonl"], 0.87, 0.74),
-    ("events_gold_heldout4.jsonl", ["--texts", "tests/data/events_gold_heldout4_texts.jsonl"], 0.85, 0.80),
-    ("events_gold_heldout5.jsonl", ["--texts", "tests/data/events_gold_heldout5_texts.jsonl"], 0.78, 0.69),
-    ("events_gold_heldout6.jsonl", ["--texts", "tests/data/events_gold_heldout6_texts.jsonl"], 0.65, 0.59),
-    ("events_gold_heldout7.jsonl", ["--texts", "tests/data/events_gold_heldout7_texts.jsonl"], 0.66, 0.63),
-    ("events_gold_heldout8.jsonl", ["--texts", "tests/data/events_gold_heldout8_texts.jsonl"], 0.64, 0.61),
-    ("events_gold_heldout9.jsonl", ["--texts", "tests/data/events_gold_heldout9_texts.jsonl"], 0.71, 0.71),
-    ("events_gold_heldout10.jsonl", ["--texts", "tests/data/events_gold_heldout10_texts.jsonl"], 0.62, 0.51),
+    ("events_gold_heldout3.jsonl", ["--texts", "tests/data/events_gold_heldout3_texts.jsonl"], 0.87, 0.80),
+    ("events_gold_heldout4.jsonl", ["--texts", "tests/data/events_gold_heldout4_texts.jsonl"], 0.85, 0.83),
+    ("events_gold_heldout5.jsonl", ["--texts", "tests/data/events_gold_heldout5_texts.jsonl"], 0.78, 0.70),
+    ("events_gold_heldout6.jsonl", ["--texts", "tests/data/events_gold_heldout6_texts.jsonl"], 0.65, 0.60),
+    ("events_gold_heldout7.jsonl", ["--texts", "tests/data/events_gold_heldout7_texts.jsonl"], 0.67, 0.67),
+    ("events_gold_heldout8.jsonl", ["--texts", "tests/data/events_gold_heldout8_texts.jsonl"], 0.66, 0.65),
+    ("events_gold_heldout9.jsonl", ["--texts", "tests/data/events_gold_heldout9_texts.jsonl"], 0.72, 0.75),
+    ("events_gold_heldout10.jsonl", ["--texts", "tests/data/events_gold_heldout10_texts.jsonl"], 0.67, 0.61),
+    ("events_gold_heldout11.jsonl", ["--texts", "tests/data/events_gold_heldout11_texts.jsonl"], 0.73, 0.69),
+    ("events_gold_heldout12.jsonl", ["--texts", "tests/data/events_gold_heldout12_texts.jsonl"], 0.64, 0.51),
 ]
 
 
