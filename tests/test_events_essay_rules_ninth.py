@@ -410,3 +410,15 @@ def test_events_ninth_idioms_of_closing_and_giving(nlp):
     assert not coded(ev, "gave")
     ev = run(nlp, "In 1947 the United States gave Greece 300 million dollars.")
     assert coded(ev, "gave") == {("USA", "GRC", "AID")}
+
+
+def test_events_ninth_a_demand_sent_in_notes_goes_to_all_sent_to(nlp):
+    ev = run(nlp, "On 27 November 1958 Moscow sent notes to the United States, Britain and France demanding that West "
+                  "Berlin become a free city.")
+    assert coded(ev, "demanding") == {("SUN", c, "REQUEST") for c in ("USA", "GBR", "FRA")}
+
+
+def test_events_ninth_a_withdrawal_is_from_where_the_actor_was(nlp):
+    ev = run(nlp, "In March 1946 the Red Army refused to leave northern Iran by the agreed deadline, and Washington "
+                  "protested sharply before the Soviet troops finally pulled out in May.")
+    assert coded(ev, "pulled") == {("SUN", "IRN", "RETREAT")}

@@ -448,6 +448,13 @@ def _mention_before(frame: Frame, code: str, A: DocActors) -> ActorRef | None:
 def _last_dealt_with(frame: Frame, src_codes: set[str], history: list[Told], A: DocActors) -> ActorRef | None:
     """'Ortega flew to Moscow to ask for more aid ... The Soviets promised oil and credits': an act
     with no one named goes to whoever the actor last dealt with, when that was told just before."""
+    if frame.coding.category == "RETREAT":
+        # "the Red Army refused to leave Iran, and Washington protested before the Soviet troops pulled
+        # out": a withdrawal is from whoever the actor was acting on, not whoever objected
+        for told in _told_within(history, frame.sent, DEALT_WINDOW):
+            if told.source in src_codes and told.target not in src_codes and (
+                    told.category in ("ASSAULT", "COERCE", "MOBILIZE") or told.lemma in ("leave", "withdraw", "evacuate", "quit")):
+                return _mention_before(frame, told.target, A)  # (where it had moved in, or been told to leave)
     for told in _told_within(history, frame.sent, DEALT_WINDOW):
         if told.source in src_codes and told.target not in src_codes and frame.coding.kind != "attitude":
             other = told.target  # (a feeling is about whoever acted on the one who feels it: "Peking

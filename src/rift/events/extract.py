@@ -1822,6 +1822,13 @@ class EventExtractor(NominalFrames):
             out = keep(self._recipients(trig.head.head, A))
             if out:
                 return _dedupe(out), False, False
+        if trig.dep_ == "advcl" and trig.tag_ == "VBG" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.verbal_media for c in trig.head.children
+        ) and not any(c.dep_ == "dobj" and A.at(c) for c in trig.children):
+            # "sent notes to the United States, Britain and France demanding that ...": to all it was sent to
+            out = keep(self._recipients(trig.head, A))
+            if out:
+                return _dedupe(out), False, False
         objs = [c for c in trig.children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and not self.is_reciprocal(c)]
         if trig.lemma_.lower() in TOPIC_VERBS:
             objs = [c for c in objs if c.dep_ != "dobj"]  # "offered to discuss Berlin": what was talked about, not with whom
