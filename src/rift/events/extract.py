@@ -151,6 +151,8 @@ BROKERING = frozenset({"mediate", "broker", "arrange", "sponsor", "guarantee", "
 # what is left or planted somewhere ("left a bomb on the plane"): not a withdrawal
 PLANTED = frozenset({"bomb", "device", "explosive", "mine", "note", "message", "letter", "wreath"})
 AGREEING_ON = frozenset({"agree", "arrange", "reach", "negotiate", "conclude"})  # "a ceasefire was agreed"
+# verbs that set up relations ("established diplomatic relations with Hungary")
+RELATING = frozenset({"establish", "restore", "resume", "normalise", "normalize", "open", "reestablish", "re-establish"})
 # armed groups that are not states: aid to them has no state recipient
 NON_STATE_GROUPS = frozenset({"guerrilla", "guerilla", "rebel", "student", "militant", "mob", "demonstrator", "protester",
                               "insurgent", "militia", "partisan", "movement", "faction", "tribesman", "tribesmen", "separatist", "resistance", "opposition", "exile", "mujahideen",
@@ -1691,12 +1693,13 @@ class EventExtractor(NominalFrames):
             coding = replace(coding, category="AGREE", plover_mode=None, factor=1.0)
             blocked = False
         frame = Frame(sent, trig.doc[trig.i : trig.i + 1], coding, sources, targets, reciprocal, conf)
-        signed = trig.lemma_.lower() in SIGNING and any(c.dep_ == "dobj" and c.lemma_.lower() in SIGNED_DOCUMENTS for c in trig.children)
-        # "established diplomatic relations with Hungary": relations are held by both (CAMEO codes them both ways)
-        signed = signed or (trig.lemma_.lower() in ("establish", "restore", "resume", "normalise", "normalize", "open", "reestablish", "re-establish")
-                            and is_cooperative(coding.category) and any(c.dep_ == "dobj" and c.lemma_.lower() in ("relation", "relations", "tie", "ties") for c in trig.children))
-        if ((trig.lemma_.lower() in MEETING and coding.category == "CONSULT") or (trig.lemma_.lower() in EXCHANGING and entry.symmetric) or signed) and (
-                (targets or signed) and not reciprocal and not passive and not coding.negated):
+        # an agreement signed, and relations established ("established diplomatic relations with Hungary"),
+        # are held by both (CAMEO codes them both ways), whoever the sentence makes the subject
+        held_by_both = (trig.lemma_.lower() in SIGNING and any(c.dep_ == "dobj" and c.lemma_.lower() in SIGNED_DOCUMENTS for c in trig.children)) or (
+            trig.lemma_.lower() in RELATING and is_cooperative(coding.category)
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in ("relation", "relations", "tie", "ties") for c in trig.children))
+        if ((trig.lemma_.lower() in MEETING and coding.category == "CONSULT") or (trig.lemma_.lower() in EXCHANGING and entry.symmetric)
+                or held_by_both) and ((targets or held_by_both) and not reciprocal and not passive and not coding.negated):
             # "the ambassadors of the three powers met their Soviet counterpart": a meeting, a
             # negotiation, an exchange or a signed agreement is held by both sides (CAMEO codes them
             # reciprocal; an agreement signed with whoever the context gives too: "came to Jakarta and signed")
