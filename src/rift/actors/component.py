@@ -381,9 +381,12 @@ class ActorTagger:
     def _code_then(self, ante: _Found, span: Span) -> str:
         """The code of a state a pronoun stands for at the pronoun's own time: "Hanoi was leaning
         towards Moscow in 1975 ... in 1978 it squeezed the Hoa" is North Vietnam, then Vietnam."""
-        if ante.kind != "state" or len(self.kb.lookup(normalise(ante.span.text))) == 0:
+        if ante.kind != "state":
             return ante.code
-        hit = self.kb.resolve(normalise(ante.span.text), mention_date(span.doc, span))
+        key = normalise(ante.span.text)
+        if not any(c.name == ante.name and len(c.senses) > 1 for c in self.kb.lookup(key)):
+            return ante.code  # (a state that never changed its code needs no date: most of them)
+        hit = self.kb.resolve(key, mention_date(span.doc, span))
         return hit[1] if hit is not None and hit[0].name == ante.name and hit[0].form != "person" else ante.code
 
     def _leader_pair(self, found: list[_Found], sent: int | None, span: Span) -> list[str]:

@@ -187,12 +187,12 @@ def season_near(base: Point, code: str, offset: int, *, forward: bool = False) -
         return Point("season", jan_year, part="WI")
     here = MONTH_SEASON.get(month) if month else None
     # (December's winter runs into the next year: its seasons to come are next year's)
-    order = 4 if month == 12 else SEASON_ORDER.get(here, -1) if here is not None else None
+    order = 4 if month == 12 else SEASON_ORDER[here] if here is not None else None
     if offset > 0:
         if order is None or SEASON_ORDER[code] <= order:
             year = year_add(year, 1)
     elif offset < 0:
-        if order is None or SEASON_ORDER[code] >= (order if order is not None else 4):
+        if order is None or SEASON_ORDER[code] >= order:
             year = year_add(year, -1)
     elif forward and here is not None and SEASON_ORDER[code] < SEASON_ORDER[here]:
         # "in the autumn of 481 ... early in spring": a story moves on to the next spring

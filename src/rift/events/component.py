@@ -398,15 +398,21 @@ def _asked_for(frame: Frame, src_codes: set[str], history: list[Told], A: DocAct
 def _pair_just_told(frame: Frame, history: list[Told], A: DocActors) -> list[ActorRef]:
     """'Iran and Iraq talked at Algiers. An agreement was signed there in March 1975': a joint act
     with no one named is between the two whose dealings were told just before, in its paragraph."""
-    doc = frame.trigger.doc
-    para = paragraph_of(doc, frame.trigger.start_char)
     told = list(_told_within(history, frame.sent, 2))
     if any(c.dep_ == "nsubjpass" and c.lemma_.lower() in TRUCE_NOUNS for c in frame.trigger.root.children):
         # "A ceasefire was agreed on 31 July": between those told fighting, not whoever was asked for help
         told = [t for t in told if t.category in HOSTILE] or told
     both_ways = {(t.sent, t.source, t.target) for t in told}
     # a pair told both ways (they met, they agreed) before one told one way ("the Philippines recognised Malaysia")
-    for t in sorted(told, key=lambda t: (t.sent, t.target, t.source) not in both_ways):
+    return _pair_in_paragraph(frame, sorted(told, key=lambda t: (t.sent, t.target, t.source) not in both_ways), A)
+
+
+def _pair_in_paragraph(frame: Frame, told, A: DocActors) -> list[ActorRef]:
+    """The mentions of the first dyad of ``told`` whose two sides are both named before ``frame`` in
+    its paragraph, or []."""
+    doc = frame.trigger.doc
+    para = paragraph_of(doc, frame.trigger.start_char)
+    for t in told:
         pair = [_mention_before(frame, t.source, A), _mention_before(frame, t.target, A)]
         if all(pair) and all(paragraph_of(doc, doc[r.start].idx) == para for r in pair):
             return pair
@@ -423,15 +429,10 @@ def _answers(frame: Frame) -> bool:
 def _disputants(frame: Frame, src_codes: set[str], history: list[Told], A: DocActors) -> list[ActorRef]:
     """The two others told dealing with each other most recently, within MEDIATION_WINDOW sentences
     and the frame's paragraph: whom a mediator comes between."""
-    doc = frame.trigger.doc
-    para = paragraph_of(doc, frame.trigger.start_char)
-    for t in _told_within(history, frame.sent, MEDIATION_WINDOW):
-        if t.source in src_codes or t.target in src_codes or t.category not in QUARREL:
-            continue  # (a mediator comes between sides at odds)
-        pair = [_mention_before(frame, t.source, A), _mention_before(frame, t.target, A)]
-        if all(pair) and all(paragraph_of(doc, doc[r.start].idx) == para for r in pair):
-            return pair
-    return []
+    # (a mediator comes between sides at odds)
+    at_odds = (t for t in _told_within(history, frame.sent, MEDIATION_WINDOW)
+               if t.source not in src_codes and t.target not in src_codes and t.category in QUARREL)
+    return _pair_in_paragraph(frame, at_odds, A)
 
 
 def _mention_before(frame: Frame, code: str, A: DocActors) -> ActorRef | None:

@@ -29,12 +29,12 @@ from rift.events.frames import (
 from rift.events.lexicon import LexEntry
 
 
-# nouns whose 'of' / 'on' / 'about' phrase names an act only talked or thought about
 # nouns whose 'for' phrase is what is asked for ("the demand for a peace treaty")
 ASKED_FOR_BY = frozenset({"demand", "call", "request", "appeal", "plea", "push", "pressure", "campaign", "proposal", "plan", "hope",
                           "wish", "desire", "need", "bid", "quest"})
 # verbs with which an act named by its subject ends ("the aid would end", "the shelling stopped")
 ENDING_VERBS = frozenset({"end", "stop", "cease", "expire", "lapse", "halt"})
+# nouns whose 'of' / 'on' / 'about' phrase names an act only talked or thought about
 ABOUT_NOUNS = frozenset({"anniversary", "commemoration", "memory", "centenary", "jubilee", "doubt", "doubts", "question",
                          "skepticism", "scepticism", "suspicion", "rumour", "rumor", "talk", "story", "history", "lesson"})
 # adjectives that put a nominal event in the future or in the mind ("a possible attack")
