@@ -72,6 +72,26 @@ def paragraph_of(doc: Doc, char: int) -> int:
     return idx
 
 
+def list_head_in_date(subj: Token) -> Token | None:
+    """'At the end of December Washington, London and Paris rejected the notes': the parser reads
+    "December Washington" as one name inside the date, so a listed subject's first member hangs
+    on the date's preposition. Returns that first member when it stands just before the comma
+    that opens the subject, carries the month as a compound and hangs on the subject's verb."""
+    doc = subj.doc
+    j = subj.left_edge.i
+    if j < 2 or doc[j - 1].text != "," or not subj.conjuncts or subj.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    w = doc[j - 2]
+    if w.pos_ != "PROPN" or not any(c.dep_ == "compound" and c.ent_type_ == "DATE" for c in w.children):
+        return None
+    h = w
+    while h.head.i != h.i and h.head.i != subj.head.i:
+        h = h.head
+    if h.dep_ != "prep" or h.head.i != subj.head.i or h.i > w.i:
+        return None
+    return w
+
+
 def orphan_subject(verb: Token) -> Token | None:
     """The noun just before a finite verb that the parser hung elsewhere, when the verb has no subject.
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from rift.actors.kb import ActorKB, load_actor_kb, normalise
 from rift.actors.timeline import clause_timespan, mention_date, timespan_start
 from rift.records import ActorMention
-from rift.text_utils import in_look_back, orig_span, orphan_subject, sentence_index
+from rift.text_utils import in_look_back, list_head_in_date, orig_span, orphan_subject, sentence_index
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "obj"}
@@ -966,6 +966,9 @@ def _coordinated_with(first: "_Found", found: list["_Found"], tok) -> list["_Fou
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return []
     members = {head.i} | {c.i for c in head.conjuncts}
+    swallowed = list_head_in_date(head)
+    if swallowed is not None:
+        members.add(swallowed.i)  # "At the end of December Washington, London and Paris rejected ..."
     if len(members) < 2:
         return []
     return [f for f in found if f.span.root.i in members and f.code != first.code and f.kind != "pronoun"]

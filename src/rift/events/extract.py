@@ -36,7 +36,7 @@ from rift.events.frames import (
 )
 from rift.actors.component import BARE_GOVERNMENT, MEETING_VERBS, brought_together
 from rift.events.lexicon import PARTICLES, LexEntry, Lexicon, load_lexicon
-from rift.text_utils import orphan_subject
+from rift.text_utils import list_head_in_date, orphan_subject
 from rift.events.nominal import NominalFrames
 
 # bodies that govern a state, named by where they sit: "the junta in Athens", "the government in Saigon"
@@ -130,11 +130,12 @@ DONE_AS = frozenset({"warning", "reprisal", "retaliation", "response", "punishme
                      "demonstration", "test", "prelude", "pretext", "part", "means", "way", "result", "answer", "gesture",
                      "step", "show", "message", "deterrent"})
 # ... and of exchanging: "traded insults with the Soviets", "exchanged ambassadors with Peking"
-EXCHANGING = frozenset({"trade", "exchange",
+EXCHANGING = frozenset({"trade", "exchange", "swap",
                         # and of settling together: "worked out a peace plan with Aziz", "patched up its quarrel with Moscow"
                         "work", "hammer", "patch", "reconcile"})
 # what is signed between states, and the verbs of signing: "the treaty was signed in February 1950"
-SIGNED_DOCUMENTS = (AGREEMENT_NOUNS - {"resolution", "statement"}) | {"accords", "armistice", "truce", "ceasefire", "cease-fire", "deal", "settlement"}
+SIGNED_DOCUMENTS = (AGREEMENT_NOUNS - {"resolution", "statement"}) | {"accords", "armistice", "truce", "ceasefire", "cease-fire", "deal", "settlement",
+                                                              "alliance", "memorandum", "entente"}
 SIGNING = frozenset({"sign", "conclude", "initial", "ink", "seal"})
 # what is signed without binding two sides: the act is what it says ("signed a letter admitting ...")
 PAPERS = frozenset({"letter", "decree", "law", "bill", "order", "petition", "confession", "apology", "cheque", "check", "manifesto",
@@ -255,6 +256,37 @@ def _subordinate_subject(verb: Token) -> Token | None:
         if all(verb.doc[j].text == "," or j in aside for j in between):
             return name
     return None
+
+
+def _topic(verb: Token, obj: Token, A: "DocActors") -> bool:
+    """'offered to discuss Berlin': a place or state talked about, not whom the offer was made to
+    (but "asked for time to consider Ankara's plan": whose plan it was)."""
+    return verb.lemma_.lower() in TOPIC_VERBS and obj.dep_ == "dobj" and bool(A.at(obj))
+
+
+def _alongside(trig: Token, A: "DocActors") -> list["ActorRef"]:
+    """'applied again, together with Greece', 'along with Britain, France sent troops': those who
+    act beside the subject, not whom the act is aimed at."""
+    out = []
+    for c in trig.children:
+        if c.dep_ == "prep" and c.lower_ == "with" and any(d.dep_ == "advmod" and d.lower_ in ("together", "along") for d in c.children):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += [r for t in (p, *p.conjuncts) for r in A.at(t) if r.kind != "place"]
+    return _dedupe(out)
+
+
+def _spliced(top: Token) -> bool:
+    """'China demanded that Vietnam get out of Cambodia, Vietnam demanded China give up ...': a
+    clause the parser hangs as the content of the verb after it, though it has its own subject and
+    its own content and a comma ends it before the next clause's subject: a run-on sentence."""
+    if top.dep_ != "ccomp" or top.i > top.head.i or any(c.dep_ == "mark" for c in top.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in top.children) or not any(c.dep_ == "ccomp" for c in top.children):
+        return False
+    nxt = top.right_edge.i + 1
+    subj = next((c for c in top.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return nxt < len(top.doc) and top.doc[nxt].text == "," and subj is not None and subj.left_edge.i == nxt + 1
 
 
 def _main_clause_conjunct(verb: Token) -> Token | None:
@@ -485,6 +517,9 @@ class EventExtractor(NominalFrames):
             for c in subjects:
                 found = self.np_actors(c, A)
                 if found:
+                    first = list_head_in_date(c)
+                    if first is not None and any(r.kind == "state" for r in A.at(first)):
+                        found = _dedupe(list(A.at(first)) + found)
                     return found, c
             forces = self.unnamed_forces(subjects[0], A)
             if forces:
@@ -781,7 +816,8 @@ class EventExtractor(NominalFrames):
         own_clause = trig is not top and any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children) and (
             {c.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")} != {c.i for c in top.children if c.dep_ in ("nsubj", "nsubjpass")}
         )  # "... that the Russians stop, and when they refused, Germany declared war": a clause of its own
-        if top.dep_ == "ccomp" and not own_clause and (self.lex.controllers.get(top.head.lemma_.lower()) in ("threaten", "request") or (
+        spliced = _spliced(top)  # "China demanded that ..., Vietnam demanded ...": two sentences run on with a comma
+        if top.dep_ == "ccomp" and not own_clause and not spliced and (self.lex.controllers.get(top.head.lemma_.lower()) in ("threaten", "request") or (
             top.head.lemma_.lower() in PROPOSING
         )) and (
             self.verb_entry(top.head) is not None or self.lex.controllers.get(top.head.lemma_.lower()) == "threaten"
@@ -790,7 +826,7 @@ class EventExtractor(NominalFrames):
             # mobilization", "proposed that both armies pull back": the warning, the demand or the
             # proposal is the event, not what it asks for
             ch.under_accusation = True
-        if top.dep_ in ("ccomp", "parataxis") and (saying := self.saying_verb(top.head)) in self._saying:
+        if top.dep_ in ("ccomp", "parataxis") and not spliced and (saying := self.saying_verb(top.head)) in self._saying:
             ch.modes.append("reported")
             if ch.pledged_by is None and any(c.dep_ == "aux" and c.lower_ in ("would", "will") for c in top.children):
                 ch.pledged_by = top.head  # "announced that they would establish relations on 1 January"
@@ -1226,7 +1262,11 @@ class EventExtractor(NominalFrames):
                 # "West Germany, Japan and China joined the boycott": each took part in the act the noun names;
                 # "Brezhnev returned the visit": paid one of his own
                 entry = replace(entry, cat=None, light=True, symmetric=False, preps=joined.preps)
-        if obj is not None and (trig.lemma_.lower(), obj.lemma_.lower()) in IDIOMS:
+        if trig.lemma_.lower() == "take" and obj is not None and obj.lemma_.lower() == "side" and self.np_actors(obj, A):
+            # "Laos had taken Hanoi's side", "took the side of the Arabs": sided with them
+            entry = next((e for e in self.lex.verbs.get("side", []) if not e.particle and not e.obj), entry)
+            entry = replace(entry, explicit=False)
+        elif obj is not None and (trig.lemma_.lower(), obj.lemma_.lower()) in IDIOMS:
             return []  # "paid the price of Nixon's opening", "took place": no act between states
         if trig.lemma_.lower() == "provide" and obj is None and any(c.dep_ == "prep" and c.lower_ == "for" for c in trig.children):
             return []  # "the treaty provided for permanent representatives": it stipulated, nothing was given
@@ -1312,6 +1352,9 @@ class EventExtractor(NominalFrames):
                 # "withdrew Greece from NATO's military command", "France withdrew from NATO": leaving a
                 # body or an alliance is a break with it, not a retreat
                 agent_cls = "civilian"
+        if (entry.agents and entry.cat == "SANCTION" and agent_cls is None and trig.lemma_.lower() == "go"
+                and not self.prep_actors(trig, ("from",), A) and not any(t.lower_ == "protest" for t in trig.subtree)):
+            return []  # "the Turks went home and signed an alliance with Britain": a delegation back from talks, nobody withdrawn
         if entry.mode == "visit":
             entry = self._journey(trig, entry, A, absorbed)
             if entry is None:
@@ -1627,6 +1670,9 @@ class EventExtractor(NominalFrames):
             if src is None:
                 return []
             sources, conf = [src], 0.5
+        alongside = _alongside(trig, A) if sources and not entry.symmetric and trig.lemma_.lower() not in (MEETING | SIGNING | EXCHANGING) else []
+        if alongside:
+            sources = _dedupe(sources + alongside)  # "Turkey applied again, together with Greece": both applied
         src_codes = {s.code for s in sources}
         self_only = False
         if not targets and not (inverse and not passive):
@@ -1638,6 +1684,8 @@ class EventExtractor(NominalFrames):
                     blocked, self_only = blocked or blocked2, self_only or self2
                     if targets:
                         break
+            if alongside:
+                targets = [t for t in targets if t.code not in {r.code for r in alongside}]
         if not targets and (entry.cat or coding.category) in ("ASSAULT", "COERCE"):
             # "attacked a police station at Tebedu in Sarawak", "bombed the airbase at Ouadi Doum": whoever
             # held the place where the thing attacked stood
@@ -1683,7 +1731,9 @@ class EventExtractor(NominalFrames):
             is_cooperative(coding.category) and "aid" not in (coding.category.lower(), coding.plover_mode))  # (help offered goes to a third)
         ) and not any(
             c.dep_ in ("nsubj", "nsubjpass") and _neither_nor(c) for c in ch.subject_host.children
-        ):  # (but "neither Jakarta nor Manila would recognise it": each refused a third)
+        ) and not (ch.pledged_by is not None and ch.pledged_by.lemma_.lower() in ("offer", "propose")):
+            # (but "neither Jakarta nor Manila would recognise it": each refused a third; "they offered
+            # to discuss Berlin": an offer goes to whoever it was made to)
             reciprocal = True  # "China and India clashed", "the two agreed to resume talks"
         if (coding.mode == "intended" and ch.pledged_by is not None and not targets and not reciprocal and not coding.negated
                 and not is_cooperative(coding.category) and (entry.cat or coding.category) in HOME_RULE and any(
@@ -1936,7 +1986,7 @@ class EventExtractor(NominalFrames):
             for c in trig.children:  # "refused to wear a badge bearing Mao's portrait": the complement's object
                 if c.dep_ == "xcomp":
                     for d in c.children:
-                        if d.dep_ in ("dobj", "dative"):
+                        if d.dep_ in ("dobj", "dative") and not _topic(c, d, A):
                             out += keep(self.np_actors(d, A))
         if not out and (entry.cat or coding.category) in ("REQUEST", "THREATEN", "ACCUSE", "REJECT"):
             for c in trig.children:  # "demanded that the Americans leave Berlin": whoever is asked
@@ -1948,7 +1998,7 @@ class EventExtractor(NominalFrames):
             for c in trig.children:  # "stepped in with loans to keep the Albanians afloat": the purpose
                 if c.dep_ in ("advcl", "xcomp", "ccomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
                     for d in c.children:
-                        if d.dep_ in ("dobj", "dative", "nsubj"):
+                        if d.dep_ in ("dobj", "dative", "nsubj") and not _topic(c, d, A):
                             out += keep(self.np_actors(d, A))
         if not out:
             # a target preposition further down the clause ("put its forces on alert against the Soviets")
