@@ -197,8 +197,13 @@ def test_actors_kb_a_leader_is_known_for_decades_around_his_tenure_but_not_a_lif
 
 
 def test_actors_kb_common_words_are_not_leaders():
-    for word in ("Begin", "Home", "Park", "Lie"):
-        assert not any(c.kind == "leader" for c in KB.lookup(word)), word
+    # kept apart (guarded): never resolved by the knowledge base alone; the actors stage takes
+    # one only where the text names the state of the one leader it can be at the date
+    for word in ("Begin", "Home", "Park", "Lie", "Hussein", "Amin"):
+        assert all(c.guarded for c in KB.lookup(word) if c.kind == "leader"), word
+        assert KB.resolve(normalise(word), when(1980)) is None, word
+    assert {code for _c, code in KB.guarded_at(normalise("Hussein"), when(1960))} == {"JOR"}
+    assert {code for _c, code in KB.guarded_at(normalise("Hussein"), when(1985))} == {"JOR", "IRQ"}
 
 
 def test_actors_kb_context_words():

@@ -38,7 +38,10 @@ def test_citations_page_range(pages, expected):
         ("They met. (Lewis and Xue, 40-2)", "Lewis and Xue", None, "40-2"),
         ("They met. (Smith et al., 4)", "Smith et al.", None, "4"),
         ("They met. (Nogee, pp. 12-14)", "Nogee", None, "pp. 12-14"),
-        ("They met (van der Berg, 7).", "van der Berg", None, "7") if False else ("They met (Van Ness, 7).", "Van Ness", None, "7"),
+        ("They met (Van Ness, 7).", "Van Ness", None, "7"),
+        # a surname that opens with a lower-case particle
+        ("They met (van der Berg, 7).", "van der Berg", None, "7"),
+        ("They met (de Waal 2010, 190-2).", "de Waal", "2010", "190-2"),
     ],
 )
 def test_citations_forms(text, author, year, pages):

@@ -95,3 +95,115 @@ def test_events_tenth_a_delegation_going_home_is_no_withdrawal(nlp):
     # experts going home are withdrawn
     ev = run(nlp, "In July 1960 the Soviet experts in China went home.")
     assert coded(ev, "went") == {("SUN", "CHN", "SANCTION")}
+
+
+def test_events_tenth_a_bare_name_several_leaders_share_needs_its_state_in_the_text(nlp):
+    # "Hussein" alone is King Hussein where Jordan is named and Iraq is not
+    text = ("Jordan and Israel were at war. In September 1963 Hussein met an Israeli official, Yaakov Herzog. "
+            "In 1970 Hussein asked the United States and Britain for help.")
+    ev = run(nlp, text)
+    assert BOTH("JOR", "ISR", "CONSULT") <= coded(ev, "met")
+    assert coded(ev, "asked") == {("JOR", "USA", "REQUEST"), ("JOR", "GBR", "REQUEST")}
+    # in a text that names neither state, the name stays unread
+    ev = run(nlp, "In 1970 Hussein asked the United States for help.")
+    assert not coded(ev, "asked")
+
+
+def test_events_tenth_a_name_the_parser_takes_for_a_noun(nlp):
+    text = ("Idi Amin seized power in Uganda in January 1971. "
+            "Amin in return accused Tanzania of training guerillas to invade Uganda.")
+    ev = run(nlp, text)
+    assert coded(ev, "accused") == {("UGA", "TZA", "ACCUSE")}
+
+
+def test_events_tenth_the_new_regime_is_the_one_just_set_up(nlp):
+    text = ("Amin overthrew Milton Obote in a military coup on 25 January 1971 while Obote was away at the "
+            "Commonwealth conference in Singapore. Britain and Israel quickly recognised the new regime.")
+    ev = run(nlp, text)
+    assert coded(ev, "recognised") == {("GBR", "UGA", "SUPPORT"), ("ISR", "UGA", "SUPPORT")}
+
+
+def test_events_tenth_troops_moved_up_are_a_show_of_force(nlp):
+    ev = run(nlp, "In 1972 Tanzania moved troops against Uganda.")
+    assert coded(ev, "moved") == {("TZA", "UGA", "MOBILIZE")}
+    # but a country that "moved from the withdrawal of Soviet troops to open conflict" moved no troops
+    ev = run(nlp, "In ten years Romania moved from the withdrawal of Soviet troops in 1958 to open conflict with Moscow.")
+    assert not coded(ev, "moved")
+
+
+def test_events_tenth_reconciling_two_others_is_a_mediation(nlp):
+    ev = run(nlp, "Idi Amin ruled Uganda. In May 1973 Emperor Haile Selassie reconciled Nyerere and Amin.")
+    assert coded(ev, "reconciled") == {("ETH", "TZA", "CONSULT"), ("ETH", "UGA", "CONSULT")}
+    ev = run(nlp, "In 1973 Tanzania reconciled with Uganda.")
+    assert coded(ev, "reconciled") == BOTH("TZA", "UGA", "AGREE")
+
+
+def test_events_tenth_shipments_held_up(nlp):
+    ev = run(nlp, "In 1976 Kenya held up fuel shipments to Uganda.")
+    assert coded(ev, "held") == {("KEN", "UGA", "SANCTION")}
+
+
+def test_events_tenth_an_airline_is_no_state(nlp):
+    ev = run(nlp, "In July 1976 Israeli commandos raided Entebbe airport in Uganda and freed the hostages of an Air France plane.")
+    assert all("FRA" not in (e.source, e.target) for e in ev)
+
+
+def test_events_tenth_retaliating_by_a_threat_is_the_threat(nlp):
+    text = "Idi Amin ruled Uganda. In 1976 Kenya let Israeli planes refuel, and Amin retaliated by threatening to attack Kenya."
+    ev = run(nlp, text)
+    assert not coded(ev, "retaliated")
+    assert coded(ev, "attack") == {("UGA", "KEN", "THREATEN")}
+
+
+def test_events_tenth_a_city_falling_to_an_army(nlp):
+    ev = run(nlp, "Kampala fell to the Tanzanians on 11 April 1979.")
+    assert coded(ev, "fell") == {("TZA", "UGA", "ASSAULT")}
+    # not a sphere, a task or a low
+    ev = run(nlp, "In 1939 Finland, Estonia and Latvia fell to the Soviet sphere.")
+    assert not coded(ev, "fell")
+    ev = run(nlp, "The task fell to Britain in 1947.")
+    assert not coded(ev, "fell")
+
+
+def test_events_tenth_leaders_attacking_a_state_for_something_speak(nlp):
+    ev = run(nlp, "In July 1979 Sudan's Nimeiri and Nigeria's Obasanjo attacked Tanzania for it.")
+    assert coded(ev, "attacked") == {("SDN", "TZA", "ACCUSE"), ("NGA", "TZA", "ACCUSE")}
+
+
+def test_events_tenth_breaking_a_taboo_breaks_no_relation(nlp):
+    ev = run(nlp, "In 1979 Nyerere broke the taboo against invading a fellow member state.")
+    assert not coded(ev, "broke")
+    ev = run(nlp, "In 1961 the Soviets broke diplomatic ties with Albania.")
+    assert coded(ev, "broke") == {("SUN", "ALB", "SANCTION")}
+    ev = run(nlp, "In February 1999 Eritrea held Badme. Its troops broke the Eritrean lines.")
+    assert ("ERI", "ERI", "ASSAULT") not in coded(ev, "broke")
+
+
+def test_events_tenth_an_ambassador_recalled_from_whoever_was_just_dealt_with(nlp):
+    ev = run(nlp, "In 2006 Georgia arrested four Russian officers. Moscow recalled its ambassador.")
+    assert coded(ev, "recalled") == {("RUS", "GEO", "SANCTION")}
+
+
+def test_events_tenth_a_withdrawal_completed(nlp):
+    ev = run(nlp, "In 2007 Russia completed the withdrawal of its troops from Georgia.")
+    assert coded(ev, "completed") == {("RUS", "GEO", "RETREAT")}
+
+
+def test_events_tenth_travelling_on_to_a_capital_is_a_visit(nlp):
+    ev = run(nlp, "In 2008 Sarkozy travelled on to Tbilisi.")
+    assert coded(ev, "travelled") == {("FRA", "GEO", "CONSULT")}
+    ev = run(nlp, "In 1962 the Soviets went on supplying MiGs to New Delhi.")
+    assert not coded(ev, "went")
+
+
+def test_events_tenth_the_plan_accepted_is_whoever_put_it_forward(nlp):
+    text = "In 2008 Sarkozy flew to Moscow and presented a six-point plan. Saakashvili accepted the plan that night."
+    ev = run(nlp, text)
+    assert coded(ev, "accepted") == {("GEO", "FRA", "AGREE")}
+
+
+def test_events_tenth_a_citation_year_is_no_date(nlp):
+    text = ("In February 2004 the newly elected president, Mikheil Saakashvili, visited Moscow, promising "
+            "Vladimir Putin a fresh start (de Waal 2010, 190-2).")
+    ev = run(nlp, text)
+    assert {e.date.value for e in ev if e.date} == {"2004-02"}

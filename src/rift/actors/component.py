@@ -224,6 +224,7 @@ class ActorTagger:
         bare = self._bare_possessives(doc)
         spans = filter_spans(spans + [doc[i : i + 1] for i in bare])
         found: list[_Found] = []
+        guarded: list[tuple[Span, list]] = []
         dates: dict[int, object] = {}
         for span in spans:
             key = bare.get(span.start) if len(span) == 1 else None
@@ -249,6 +250,10 @@ class ActorTagger:
                 if own != dates[sent]:
                     hit = self.kb.resolve(key, own)
             if hit is None:
+                if span.root.pos_ == "PROPN" or (span.root.pos_ == "NOUN" and span.root.text.istitle()):
+                    held = self.kb.guarded_at(key, mention_date(doc, span))
+                    if held:
+                        guarded.append((span, held))
                 continue
             cand, code = hit
             if cand.form == "place":
@@ -262,6 +267,15 @@ class ActorTagger:
                 continue  # "his East German counterpart Michael Kohl" is not Helmut Kohl
             kind = "leader" if cand.form == "person" else cand.kind
             found.append(_Found(span, code, kind, cand.form, cand.name))
+        # "Abdullah's grandson Hussein ... Hussein flew to Cairo": a bare name several people share
+        # (or a common word) is a leader in office at the date whose state the text names, when
+        # exactly one of them is
+        named = {f.code for f in found if f.kind == "state"}
+        for span, held in guarded:
+            fits = {(c.name, code) for c, code in held if code in named}
+            if len(fits) == 1:
+                name, code = next(iter(fits))
+                found.append(_Found(span, code, "leader", "person", name))
         return found
 
     def _bare_possessives(self, doc: Doc) -> dict[int, str]:
@@ -459,7 +473,7 @@ class ActorTagger:
                 continue
             if f.span.root.i in own_subj:
                 return resolved.get(f.span.start, [f])
-            is_subj = has_dep and (f.span.root.dep_ in ("nsubj", "nsubjpass") or f.span.root.i in orphans)
+            is_subj = has_dep and (f.span.root.dep_ in ("nsubj", "nsubjpass") or f.span.root.i in orphans or _in_subject(f.span.root))
             # recency first, but a subject one sentence back beats a non-subject in this one
             # and the main clause's subject beats one in a 'when'/'because' clause
             host = f.span.root.head
@@ -490,8 +504,8 @@ class ActorTagger:
                     if len(w.text) >= 3 and w.text[0].isupper() and w.is_alpha and w.lower_ not in TITLES:
                         words[w.text] = f
                 continue
-            if tok.i in taken or tok.text not in words or tok.pos_ != "PROPN":
-                continue
+            if tok.i in taken or tok.text not in words or not (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text.istitle())):
+                continue  # (the parser may take a name it does not know for a noun: "Amin in return accused ...")
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
                 continue  # "Kim Jong Il": a longer name of someone else
@@ -658,7 +672,7 @@ class ActorTagger:
                 continue
             ante = _cataphor(tok, merged, groups) if has_dep else []
             if not ante and tok.lemma_.lower() in BARE_GOVERNMENT:
-                ante = _named_before(tok, found)
+                ante = _named_before(tok, found) or _seized_power_just_before(tok, merged)
             ante = ante or self._pronoun_antecedent(doc, tok, self.kb.pronouns.get(tok.lower_, "thing"), merged, groups)
             if has_dep and tok.lower_ in ("they", "them", "their"):
                 pair = _leaders_together(tok, merged)
@@ -784,6 +798,36 @@ def _bare_government(tok, taken: set[int]) -> bool:
         return False
     return not any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "in", "at")) or c.dep_ == "relcl"
                    or (c.dep_ == "amod" and c.lower_ not in BARE_GOVERNMENT_ADJS) for c in tok.children)
+
+
+SEIZING = frozenset({"overthrow", "oust", "depose", "topple", "unseat", "seize", "overturn"})
+
+
+def _seized_power_just_before(tok, found: list["_Found"]) -> list["_Found"]:
+    """'Amin overthrew Obote in a coup ... Britain recognised the new regime': a new government is
+    the one just set up by force, in this sentence or the one before, in the state of whoever
+    seized power there (not a place named on the way: "while Obote was away in Singapore")."""
+    if not any(c.dep_ == "amod" and c.lower_ in ("new", "revolutionary", "military", "provisional", "interim") for c in tok.children):
+        return []
+    doc = tok.doc
+    lo = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+    by_root = {f.span.root.i: f for f in found if f.kind in ("leader", "state") and lo <= f.span.start < tok.i}
+    for verb in reversed(doc[lo : tok.i]):
+        if verb.lemma_.lower() not in SEIZING or verb.pos_ != "VERB":
+            continue
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "dobj") and c.i in by_root:
+                return [by_root[c.i]]
+    return []
+
+
+def _in_subject(tok) -> bool:
+    """'The American diplomat Susan Rice and Rwanda's Paul Kagame flew ...': a state's adjective on
+    a subject noun goes with the subject."""
+    if tok.dep_ != "amod" or tok.head.pos_ != "NOUN":
+        return False
+    head = tok.head
+    return head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _named_before(tok, found: list["_Found"]) -> list["_Found"]:

@@ -9,7 +9,7 @@ senses over time, so that "Russia" means ``SUN`` in 1950 and ``RUS`` in 1910.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib.resources import files
 from typing import Iterable
@@ -64,6 +64,7 @@ class Candidate:
     form: str
     senses: tuple[Sense, ...]
     strict: bool = False
+    guarded: bool = False  # a bare name several people share ("Hussein"): only where the text bears it out
 
     def resolve(self, when: dt.date | None) -> str | None:
         """The code this candidate stands for at ``when`` (None: outside a strict candidate's life)."""
@@ -120,7 +121,7 @@ class ActorKB:
         Candidates with a sense covering ``when`` win (in KB order); otherwise the person whose
         tenure is nearest, otherwise the first candidate with a default sense.
         """
-        cands = self.lookup(text)
+        cands = [c for c in self.lookup(text) if not c.guarded]
         if when is not None:
             for cand in cands:
                 for sense in cand.senses:
@@ -140,6 +141,12 @@ class ActorKB:
             if code:
                 return cand, code
         return None
+
+    def guarded_at(self, text: str, when: dt.date | None) -> list[tuple[Candidate, str]]:
+        """The guarded candidates of ``text`` in office at ``when``, with their codes."""
+        if when is None:
+            return []
+        return [(c, s.code) for c in self.lookup(text) if c.guarded for s in c.senses if s.covers(when)]
 
     def name_of(self, code: str) -> str:
         """Canonical name of an actor code (the code itself when unknown)."""
@@ -263,9 +270,9 @@ def person_candidates(persons: list[dict], holders: list, blocked: set[str]) -> 
             continue
         cand = Candidate(name, "leader", "person", tuple(senses))
         for text in sorted(rec["texts"]):
-            if text in blocked:
-                continue
-            pairs.append((text, cand))
+            # a bare name others share, or a common word, is kept apart: the actors stage takes it only
+            # where its holder's state is named in the same text
+            pairs.append((text, replace(cand, guarded=True) if text in blocked else cand))
     return pairs
 
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017d"
 _NAME = rf"(?:[{_UP}](?:[^\W\d_]|['\u2019\-])+|[{_UP}]\.)"
 _PARTICLE = r"(?:de|da|van|von|der|den|du|la|le|al|bin|ibn|St\.)"
+_LEAD = rf"(?:{_PARTICLE}\s+){{0,2}}"  # "(de Waal 2010, 190)", "(van der Wee 1986)"
 _AUTHOR = (
-    rf"(?P<author>{_NAME}(?:\s+(?:{_PARTICLE}\s+)?{_NAME}){{0,3}}"
-    rf"(?:\s+(?:and|&)\s+{_NAME}(?:\s+{_NAME}){{0,2}})?(?:,?\s+et\s+al\.?)?)"
+    rf"(?P<author>{_LEAD}{_NAME}(?:\s+{_LEAD}{_NAME}){{0,3}}"
+    rf"(?:\s+(?:and|&)\s+{_LEAD}{_NAME}(?:\s+{_LEAD}{_NAME}){{0,2}})?(?:,?\s+et\s+al\.?)?)"
 )
 _YEAR = r"(?P<year>(?:1[5-9]|20)\d\d[a-z]?|n\.d\.)"
 _PAGES = r"(?P<pages>(?:(?:pp?\.|pages?|at)\s*)?[0-9ivxlcdm]+(?:\s*[-\u2013\u2014]\s*[0-9ivxlcdm]+)?(?:\s*(?:,|and)\s*[0-9]+(?:\s*[-\u2013\u2014]\s*[0-9]+)?)*(?:\s*ff?\.)?)"

@@ -147,6 +147,9 @@ STRONGHOLDS = frozenset({"town", "city", "post", "outpost", "port", "island", "f
 HOME_BODIES = frozenset({"congress", "parliament", "senate", "diet", "duma", "legislature", "cabinet", "majlis", "knesset", "bundestag", "politburo"})
 # verbs whose object is what is talked about
 TOPIC_VERBS = frozenset({"discuss", "debate", "consider", "mention", "raise"})
+# what is put forward to be accepted or refused ("accepted the plan": whose plan it was)
+PROPOSED = frozenset({"plan", "proposal", "offer", "terms", "initiative", "formula", "package", "scheme", "proposition",
+                      "compromise", "ultimatum", "demand", "demands"})
 # verbs of bringing an agreement about for others ("mediated by", "brokered by")
 BROKERING = frozenset({"mediate", "broker", "arrange", "sponsor", "guarantee", "witness", "host", "chair", "draft", "negotiate"})
 # what is left or planted somewhere ("left a bomb on the plane"): not a withdrawal
@@ -274,6 +277,13 @@ def _alongside(trig: Token, A: "DocActors") -> list["ActorRef"]:
                 if p.dep_ == "pobj":
                     out += [r for t in (p, *p.conjuncts) for r in A.at(t) if r.kind != "place"]
     return _dedupe(out)
+
+
+def _leaders_only(trig: Token, A: "DocActors") -> bool:
+    """Whether the subject of ``trig`` names leaders only (people, who attack in words)."""
+    subj = [t for c in trig.children if c.dep_ == "nsubj" for t in (c, *c.conjuncts)]
+    refs = [r for t in subj for r in A.at(t)]
+    return bool(refs) and all(r.kind == "leader" for r in refs)
 
 
 def _spliced(top: Token) -> bool:
@@ -611,6 +621,29 @@ class EventExtractor(NominalFrames):
         if verb.dep_ in ("acomp",) and verb.head.pos_ in ("VERB", "AUX"):
             return self.subject_of(verb.head, A, seen + 1)
         return [], None
+
+    def _proposer(self, noun: Token, A: DocActors) -> list[ActorRef]:
+        """'the plan' after 'Sarkozy presented a six-point plan': who put forward the same kind of
+        proposal, in this sentence or the two before (its possessor or adjective, else the subject
+        of the verb it was the object of)."""
+        if noun.lemma_.lower() not in PROPOSED or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            return []
+        if self.np_actors(noun, A):
+            return []
+        doc = noun.doc
+        lo = noun.sent.start
+        for _ in range(2):
+            if lo > 0:
+                lo = doc[lo - 1].sent.start
+        for t in reversed(doc[lo : noun.i]):
+            if t.lemma_.lower() != noun.lemma_.lower() or t.pos_ != "NOUN":
+                continue
+            owners = self.np_agents(t, A)
+            if not owners and t.dep_ == "dobj" and t.head.pos_ in ("VERB", "AUX"):
+                owners = self.subject_of(t.head, A)[0]
+            if owners:
+                return owners
+        return []
 
     @staticmethod
     def _issuing_body(noun: Token, A: DocActors) -> ActorRef | None:
@@ -1299,6 +1332,17 @@ class EventExtractor(NominalFrames):
                 r.code not in ORGANISATIONS for r in A.at(obj)) and obj.pos_ == "PROPN" and not any(
                 c.dep_ in ("prep", "advcl", "advmod") and c.lower_ in ("in", "early") for c in trig.children):
             return []  # "Kennedy left Vienna badly shaken": a leader going home, no withdrawal (but "left Moscow early in protest")
+        if entry.obj and trig.lemma_.lower() == "move" and not any(
+                c.dep_ == "dobj" and entry.obj in (c.lemma_.lower(), c.lower_) for c in trig.children):
+            return []  # "Romania moved from the withdrawal of Soviet troops to open conflict": no troops were moved
+        if trig.lemma_.lower() == "break" and not entry.obj and not any(c.dep_ == "prt" for c in trig.children) and obj is not None and obj.dep_ == "dobj" and (
+                obj.pos_ == "NOUN" and self.noun_entry(obj) is None and not A.at(obj) and obj.lemma_.lower() not in self.rel_nouns
+                and obj.lemma_.lower() not in ("relation", "relations", "tie", "ties", "contact", "link", "bond")):
+            return []  # "Nyerere broke the taboo", "broke the deadlock": no relation was broken
+        if trig.lemma_.lower() in ("retaliate", "hit") and any(
+                c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pcomp" and self.verb_entry(p) is not None for p in c.children)
+                for c in trig.children):
+            return []  # "Amin retaliated by threatening to attack Kenya": the threat is the retaliation
         if trig.lemma_.lower() == "leave" and any(c.lower_ == "behind" for c in trig.children):
             return []  # "anxious not to be left behind": outpaced, not withdrawn
         if trig.lemma_.lower() in ("take", "retake", "recapture") and obj is not None and obj.dep_ == "dobj" and not any(
@@ -1373,6 +1417,8 @@ class EventExtractor(NominalFrames):
                 coding = Coding("ACCUSE", "disapprove", kind=coding.kind)  # "attacked Soviet policy", "the 'three worlds' theory"
             elif self._called_names(trig, A):
                 coding = Coding("ACCUSE", "disapprove", kind=coding.kind)  # "attacked him as a tool of imperialism": called him names
+            elif any(c.dep_ == "prep" and c.lower_ == "for" for c in trig.children) and _leaders_only(trig, A):
+                coding = Coding("ACCUSE", "disapprove", kind=coding.kind)  # "Nimeiri and Obasanjo attacked Tanzania for it": in words
         recipient = any(c.dep_ in ("dative", "iobj") and (c.pos_ != "ADP" or any(A.at(p) for p in c.children if p.dep_ == "pobj"))
                         for c in trig.children) or bool(self.prep_actors(trig, ("to",), A)) or (
             obj is not None and bool(self.prep_actors(obj, ("to",), A)))  # "sent troops to Zaire", however 'to' hangs
@@ -1480,8 +1526,9 @@ class EventExtractor(NominalFrames):
                 return None  # "had nearly gone to war with Argentina": it did not
             return replace(entry, cat="ASSAULT", mode=None, preps=("with", "against"))  # "went to war with America"
         if any(c.lower_ in ("on", "ahead") and (c.dep_ in ("prt", "advmod") or any(p.dep_ == "pcomp" for p in c.children))
-               for c in trig.children):
-            return None  # "went on supplying MiGs to New Delhi": carried on
+               for c in trig.children) and not any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and A.at(p) for p in c.children) for c in trig.children):
+            return None  # "went on supplying MiGs to New Delhi": carried on (but "travelled on to Tbilisi": further)
         subj = self.subject_of(trig, A)[1]
         if subj is not None and (subj.lemma_.lower() in PRIVATE_TRAVELLERS or (
             trig.lemma_.lower() == "arrive" and self.agent_class.get(subj.lemma_.lower())
@@ -1626,7 +1673,11 @@ class EventExtractor(NominalFrames):
             targets = []
         if inverse and not passive and not had_done:
             targets = sources
+            # ("Kampala fell to the Tanzanians": taken by them)
             sources = self.prep_actors(trig, ("from", "by"), A)
+            if trig.lemma_.lower() == "fall":  # (an actor itself, not "fell to the Soviet sphere")
+                sources += [r for c in trig.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                            if p.dep_ == "pobj" for t in (p, *p.conjuncts) for r in A.at(t)]
             if not sources and obj_noun is not None:
                 sources = self.np_agents(obj_noun, A)
         blocked = False
@@ -1686,6 +1737,13 @@ class EventExtractor(NominalFrames):
                         break
             if alongside:
                 targets = [t for t in targets if t.code not in {r.code for r in alongside}]
+        if trig.lemma_.lower() == "reconcile" and not passive and len({t.code for t in targets} - src_codes) >= 2 and any(
+                c.dep_ == "dobj" and c.conjuncts for c in trig.children):
+            # "Haile Selassie reconciled Nyerere and Amin": he brought the two together, a mediation
+            mediate = next((e for e in self.lex.verbs.get("mediate", []) if not e.particle and not e.obj), None)
+            if mediate is not None:
+                entry, coding = mediate, Coding(mediate.cat, mediate.mode, kind=coding.kind)
+                targets = [t for t in targets if t.code not in src_codes]
         if not targets and (entry.cat or coding.category) in ("ASSAULT", "COERCE"):
             # "attacked a police station at Tebedu in Sarawak", "bombed the airbase at Ouadi Doum": whoever
             # held the place where the thing attacked stood
@@ -1772,6 +1830,15 @@ class EventExtractor(NominalFrames):
             frame.blocked = True  # "returned to neutrality", "went back to its old policy": a state, not a party
         if frame.blocked and not targets and _the_other_sides(trig, coding.category):
             frame.blocked = False
+        if not targets and not reciprocal and coding.category in ("AGREE", "REJECT", "CONCEDE", "ACCUSE") and not passive:
+            # "Sarkozy presented a six-point plan ... Saakashvili accepted the plan": whose plan it was
+            proposed = next((c for c in trig.children if c.dep_ == "dobj"), None)
+            owners = [r for r in self._proposer(proposed, A) if r.code not in src_codes] if proposed is not None else []
+            if owners:
+                frame.targets, frame.blocked = owners, False
+        if frame.blocked and not targets and entry.agents and any(
+                c.dep_ == "dobj" and (c.lemma_.lower() in POSTED or self.agent_class.get(c.lemma_.lower())) for c in trig.children):
+            frame.blocked = False  # "Moscow recalled its ambassador": the envoy is who moved, the state he left is told before
         if obj_noun is not None and not targets and not reciprocal:
             # "ended their bombardment of the island": the act's object is named, and is no actor
             of_objs = [p for c in obj_noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
