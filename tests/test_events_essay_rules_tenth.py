@@ -207,3 +207,67 @@ def test_events_tenth_a_citation_year_is_no_date(nlp):
             "Vladimir Putin a fresh start (de Waal 2010, 190-2).")
     ev = run(nlp, text)
     assert {e.date.value for e in ev if e.date} == {"2004-02"}
+
+
+def test_events_tenth_a_states_army_by_its_name(nlp):
+    text = ("On 25 June 1991 Slovenia and Croatia declared their independence. Two days later the Yugoslav "
+            "People's Army (JNA) moved tanks and troops into Slovenia.")
+    ev = run(nlp, text)
+    assert coded(ev, "moved") == {("YUG", "SVN", "MOBILIZE")}
+    # a place taken from a state is taken from that state
+    ev = run(nlp, "In May 1948 the Arab Legion crossed the river and took the Old City of Jerusalem from Israel.")
+    assert coded(ev, "took") == {("JOR", "ISR", "ASSAULT")}
+
+
+def test_events_tenth_their_misspelt_there(nlp):
+    text = ("In 1991 the Yugoslav army moved into Slovenia. The Slovenes were better prepared than anyone expected, "
+            "there territorial defence blockaded the army barracks.")
+    ev = run(nlp, text)
+    assert ("SVN", "YUG", "COERCE") in coded(ev, "blockaded")
+    assert not coded(ev, "defence")  # the defence force acted; it defended no one named
+
+
+def test_events_tenth_treaties_signed_with_capitals_further_down_the_phrase(nlp):
+    ev = run(nlp, "In 1925 Paris signed separate treaties of mutual assistance with Warsaw and Prague.")
+    assert coded(ev, "signed") == BOTH("FRA", "POL", "SUPPORT") | BOTH("FRA", "CSK", "SUPPORT")
+
+
+def test_events_tenth_hurrying_somewhere_or_to_do_something(nlp):
+    ev = run(nlp, "In 1938 Britain and France pressed Czechoslovakia. Daladier and Bonnet hurried to London on 18 September.")
+    assert coded(ev, "hurried") == {("FRA", "GBR", "CONSULT")}
+    ev = run(nlp, "In October 1947 tribesmen invaded the princely state, and its maharaja hurried to accede to India.")
+    assert not coded(ev, "hurried")
+
+
+def test_events_tenth_troops_entering_a_country(nlp):
+    ev = run(nlp, "In 1939 German troops entered Prague on the morning of 15 March.")
+    assert coded(ev, "entered") == {("DEU", "CSK", "ASSAULT")}
+    # a leader entering a city, or a state entering a body, is no invasion
+    ev = run(nlp, "In 1972 Nixon entered Beijing.")
+    assert not coded(ev, "entered")
+    ev = run(nlp, "In 1973 Britain entered the EEC.")
+    assert {c for _s, _t, c in coded(ev, "entered")} <= {"COOPERATE"}
+
+
+def test_events_tenth_guns_opening_up_and_a_front_opened(nlp):
+    ev = run(nlp, "On 23 August 1958 the PLA opened up on Quemoy with a barrage of shells.")
+    assert coded(ev, "opened") == {("CHN", "TWN", "ASSAULT")}
+    ev = run(nlp, "In 1941 Germany opened a new front against the Soviets.")
+    assert coded(ev, "opened") == {("DEU", "SUN", "ASSAULT")}
+
+
+def test_events_tenth_what_was_to_be_stopped_was_not_done(nlp):
+    ev = run(nlp, "In 1954 Mao wanted mainly to stop the Americans signing an alliance with Taipei.")
+    assert not coded(ev, "signing")
+
+
+def test_events_tenth_the_islands_shelled_are_whoever_held_them(nlp):
+    ev = run(nlp, "In 1958 Chinese guns shelled Quemoy. From 25 October the PLA shelled the islands only on odd numbered days.")
+    assert {(e.source, e.target) for e in ev if e.trigger == "shelled"} == {("CHN", "TWN")}
+    frames = [e for e in ev if e.trigger == "shelled"]
+    assert frames and all(e.target == "TWN" for e in frames)
+
+
+def test_events_tenth_it_after_a_thing_as_subject(nlp):
+    ev = run(nlp, "In 1955 the Chinese shelled Quemoy. The shelling slacked off and by May it had quietly stopped.")
+    assert not [e for e in ev if e.trigger == "stopped" and e.source == "TWN"]

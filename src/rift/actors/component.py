@@ -620,7 +620,8 @@ class ActorTagger:
             if has_dep and any(c.dep_ in ("appos", "conj") and c.i in taken and doc[c.i - 1].text == "," for c in span.root.children if c.i > span.root.i):
                 continue  # "the two allies, Greece and Turkey": the states the apposition names
             colls.append(span)
-        pron_toks = [t for t in doc if t.lower_ in self.kb.pronouns and t.i not in taken]
+        # ("there territorial defence blockaded the barracks": 'their' misspelt, as the parser reads it)
+        pron_toks = [t for t in doc if (t.lower_ in self.kb.pronouns or (t.lower_ == "there" and t.dep_ == "poss" and has_dep)) and t.i not in taken]
         if has_dep:  # "At first the United States recognized the new government": a body named by its role
             ids = [doc.vocab.strings.add(w) for w in BARE_GOVERNMENT]
             hits = numpy.nonzero(numpy.isin(doc.to_array("LEMMA"), ids))[0] if len(doc) else []
@@ -673,14 +674,15 @@ class ActorTagger:
             ante = _cataphor(tok, merged, groups) if has_dep else []
             if not ante and tok.lemma_.lower() in BARE_GOVERNMENT:
                 ante = _named_before(tok, found) or _seized_power_just_before(tok, merged)
-            ante = ante or self._pronoun_antecedent(doc, tok, self.kb.pronouns.get(tok.lower_, "thing"), merged, groups)
-            if has_dep and tok.lower_ in ("they", "them", "their"):
+            word = "their" if tok.lower_ == "there" else tok.lower_
+            ante = ante or self._pronoun_antecedent(doc, tok, self.kb.pronouns.get(word, "thing"), merged, groups)
+            if has_dep and word in ("they", "them", "their"):
                 pair = _leaders_together(tok, merged)
                 if pair and (not ante or max(a.span.start for a in ante) < pair[0].span.start):
                     ante = pair  # "Papandreou and Ozal held a summit. They met again in March": the two leaders
             if not ante:
                 continue
-            if has_dep and tok.lower_ in ("they", "them", "their") and len({a.code for a in ante}) == 1:
+            if has_dep and word in ("they", "them", "their") and len({a.code for a in ante}) == 1:
                 ante = ante + _coordinated_with(ante[0], merged, tok)
             if has_dep and tok.lower_ == "they" and tok.dep_ == "nsubj" and len({a.code for a in ante}) == 1:
                 ante = _met_before(tok, merged) or ante
@@ -1022,7 +1024,8 @@ def _names_a_thing(tok, actor_tokens: set[int]) -> bool:
     """A pronoun that continues a thing named just before in its own sentence, not an actor:
     'for placing missiles in Cuba and for removing them' (an object continues the last object),
     'the two sides patched together a declaration, but it settled nothing' (a singular subject
-    after a plural one continues the singular object)."""
+    after a plural one continues the singular object, and one after a subject that is a thing
+    continues it: 'the shelling slacked off and by May it had stopped')."""
     sent = tok.sent
     before = [t for t in sent if t.i < tok.i]
     if tok.lower_ == "them" and tok.dep_ in ("dobj", "pobj"):
@@ -1038,6 +1041,9 @@ def _names_a_thing(tok, actor_tokens: set[int]) -> bool:
         )
     if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
         subjs = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")]
+        if subjs and subjs[-1].tag_ == "NN" and subjs[-1].pos_ == "NOUN" and not any(t.i in actor_tokens for t in subjs[-1].subtree) and (
+                tok.head.dep_ == "conj" and tok.head.head.i == subjs[-1].head.i):
+            return True  # "The shelling slacked off and by May it had quietly stopped": the thing just told of
         if not subjs or subjs[-1].tag_ not in ("NNS", "NNPS"):
             return False  # after a singular subject 'it' may well be that subject
         objs = [t for t in before if t.dep_ == "dobj" and t.i > subjs[-1].i]

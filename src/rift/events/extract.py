@@ -791,6 +791,10 @@ class EventExtractor(NominalFrames):
                     self._local_mods(tok, ch)
                     continue
                 break
+            if dep == "ccomp" and tok.tag_ == "VBG" and head.lemma_.lower() in ("stop", "prevent", "keep", "block", "deter", "discourage") and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                ch.under_accusation = True  # "to stop the Americans signing an alliance": what was to be stopped was not done
+                break
             if self._content_of_a_noun(tok, head):
                 # "refused Stalin's demand that he defend himself", "withdrew their offer to finance the dam":
                 # what a demand asks or an offer offers is not an act of its own
@@ -1333,12 +1337,21 @@ class EventExtractor(NominalFrames):
                 c.dep_ in ("prep", "advcl", "advmod") and c.lower_ in ("in", "early") for c in trig.children):
             return []  # "Kennedy left Vienna badly shaken": a leader going home, no withdrawal (but "left Moscow early in protest")
         if entry.obj and trig.lemma_.lower() == "move" and not any(
-                c.dep_ == "dobj" and entry.obj in (c.lemma_.lower(), c.lower_) for c in trig.children):
+                c.dep_ == "dobj" and entry.obj in {w for t in (c, *c.conjuncts) for w in (t.lemma_.lower(), t.lower_)} for c in trig.children):
             return []  # "Romania moved from the withdrawal of Soviet troops to open conflict": no troops were moved
         if trig.lemma_.lower() == "break" and not entry.obj and not any(c.dep_ == "prt" for c in trig.children) and obj is not None and obj.dep_ == "dobj" and (
                 obj.pos_ == "NOUN" and self.noun_entry(obj) is None and not A.at(obj) and obj.lemma_.lower() not in self.rel_nouns
                 and obj.lemma_.lower() not in ("relation", "relations", "tie", "ties", "contact", "link", "bond")):
             return []  # "Nyerere broke the taboo", "broke the deadlock": no relation was broken
+        if trig.lemma_.lower() == "hurry" and (any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") for c in trig.children) or (
+                trig.i + 2 < len(trig.doc) and trig.doc[trig.i + 1].lower_ == "to" and trig.doc[trig.i + 2].tag_ == "VB")):
+            return []  # "the Soviets hurried to sign a treaty": what they hurried to do is the act
+        if trig.lemma_.lower() == "enter" and any(
+                self.agent_class_of(c) == "civilian" or any(r.kind == "leader" for t in c.subtree for r in A.at(t))
+                for c in trig.children if c.dep_ == "nsubj"):
+            return []  # "German troops entered Prague" is an invasion; a president or a delegation entering a city is not
+        if trig.lemma_.lower() == "enter" and obj is not None and A.at(obj) and all(r.code in ORGANISATIONS for r in A.at(obj)):
+            entry = next((e for e in self.lex.verbs.get("join", []) if not e.particle and not e.obj), entry)  # "Britain entered the EEC"
         if trig.lemma_.lower() in ("retaliate", "hit") and any(
                 c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pcomp" and self.verb_entry(p) is not None for p in c.children)
                 for c in trig.children):
@@ -1737,6 +1750,10 @@ class EventExtractor(NominalFrames):
                         break
             if alongside:
                 targets = [t for t in targets if t.code not in {r.code for r in alongside}]
+        if targets and trig.lemma_.lower() in ("take", "capture", "seize", "wrest", "retake", "recapture", "conquer", "win") and coding.category in ("ASSAULT", "COERCE"):
+            held_by = [r for r in self.prep_actors(trig, ("from",), A) if r.kind != "place" and r.code not in src_codes]
+            if held_by:
+                targets = held_by  # "took the Old City of Jerusalem from Israel": from whom it was taken
         if trig.lemma_.lower() == "reconcile" and not passive and len({t.code for t in targets} - src_codes) >= 2 and any(
                 c.dep_ == "dobj" and c.conjuncts for c in trig.children):
             # "Haile Selassie reconciled Nyerere and Amin": he brought the two together, a mediation
@@ -1836,6 +1853,9 @@ class EventExtractor(NominalFrames):
             owners = [r for r in self._proposer(proposed, A) if r.code not in src_codes] if proposed is not None else []
             if owners:
                 frame.targets, frame.blocked = owners, False
+        if frame.blocked and not targets and coding.category in ("ASSAULT", "COERCE") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in STRONGHOLDS | {"coast", "border", "frontier", "positions", "position", "barracks", "barrack"} for c in trig.children):
+            frame.blocked = False  # "the PLA shelled the islands": whoever held them, as told before
         if frame.blocked and not targets and entry.agents and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in POSTED or self.agent_class.get(c.lemma_.lower())) for c in trig.children):
             frame.blocked = False  # "Moscow recalled its ambassador": the envoy is who moved, the state he left is told before
@@ -2071,7 +2091,8 @@ class EventExtractor(NominalFrames):
             # a target preposition further down the clause ("put its forces on alert against the Soviets")
             skip = {"nsubj", "nsubjpass", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"}
             frontier = [c for c in trig.children if c.dep_ not in skip]
-            depth = 5 if (entry.cat or coding.category) in ("SANCTION", "REJECT") else 3
+            # ("broke off its talks on normalising relations with Hanoi", "signed treaties of mutual assistance with Warsaw")
+            depth = 5 if (entry.cat or coding.category) in ("SANCTION", "REJECT") or trig.lemma_.lower() in SIGNING else 3
             for _ in range(depth):  # "broke off its talks on normalising relations with Hanoi"
                 nxt = []
                 for t in frontier:

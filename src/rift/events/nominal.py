@@ -193,6 +193,8 @@ class NominalFrames:
         coding = base_coding(entry, None, agent_cls, self.lex)
         if coding is None:
             return []
+        if tok.lemma_.lower() in ("defence", "defense", "resistance") and tok.dep_ == "nsubj" and self.verb_entry(tok.head) is not None:
+            return []  # "their territorial defence blockaded the barracks": the force that acted, not a defence of anyone
         if coding.category == "ASSAULT" and self.verbal_attack(tok):
             coding = Coding("ACCUSE", "disapprove", kind=coding.kind)
         if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ENDING_VERBS and not any(c.dep_ == "dobj" for c in tok.head.children):
