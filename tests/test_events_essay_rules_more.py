@@ -117,7 +117,7 @@ def test_events_more_a_place_acted_on_is_whoever_held_it(nlp):
     ev = run(nlp, "In 1967 Israel defeated Egypt and occupied Sinai.")
     assert dyads(e for e in ev if e.trigger == "occupied") == {("ISR", "EGY")}
     ev = run(nlp, "In 1954 Khrushchev visited Peking. He agreed to hand back Port Arthur.")
-    assert dyads(e for e in ev if e.trigger == "agreed") == {("SUN", "CHN")}
+    assert dyads(e for e in ev if e.trigger in ("agreed", "hand")) == {("SUN", "CHN")}  # (an undertaking to hand back)
     ev = run(nlp, "In 1963 Sarawak joined Malaysia. In 1968 the six parties met in Bratislava.")
     assert not [e for e in ev if e.source in ("GBR", "MYS") and e.trigger == "joined"]
     assert "CSK" not in {c for e in ev for c in (e.source, e.target)}

@@ -271,3 +271,56 @@ def test_events_tenth_the_islands_shelled_are_whoever_held_them(nlp):
 def test_events_tenth_it_after_a_thing_as_subject(nlp):
     ev = run(nlp, "In 1955 the Chinese shelled Quemoy. The shelling slacked off and by May it had quietly stopped.")
     assert not [e for e in ev if e.trigger == "stopped" and e.source == "TWN"]
+
+
+def test_events_tenth_taiwan_before_1949_is_no_state_of_its_own(nlp):
+    ev = run(nlp, "On 17 April 1895 China signed the Treaty of Shimonoseki with Japan, ceding Taiwan to Japan.")
+    assert all("TWN" not in (e.source, e.target) for e in ev)
+    ev = run(nlp, "In 1954 the United States signed a treaty with Taiwan.")
+    assert coded(ev, "signed") == BOTH("USA", "TWN", "SUPPORT")
+
+
+def test_events_tenth_admiral_togo_is_not_the_state_of_togo(nlp):
+    ev = run(nlp, "On 8 February 1904 Admiral Togo's destroyers attacked the Russian squadron at Port Arthur.")
+    assert all("TGO" not in (e.source, e.target) for e in ev)
+
+
+def test_events_tenth_handing_back_and_old_capitals(nlp):
+    ev = run(nlp, "In November 1895 Japan handed the peninsula back to China.")
+    assert coded(ev, "handed") == {("JPN", "CHN", "RETREAT")}
+    ev = run(nlp, "On 8 April 1902 St Petersburg signed a convention with China.")
+    assert coded(ev, "signed") == BOTH("RUS", "CHN", "SUPPORT")
+
+
+def test_events_tenth_demands_presented_and_dropped(nlp):
+    ev = run(nlp, "In April 1903 Russia presented China with seven new demands.")
+    assert coded(ev, "presented") == {("RUS", "CHN", "REQUEST")}
+    ev = run(nlp, "In 1905 Japan fought Russia. On 29 August 1905 the Japanese dropped the demand for an indemnity.")
+    assert coded(ev, "dropped") == {("JPN", "RUS", "CONCEDE")}
+    # a plan presented is no demand
+    ev = run(nlp, "In 1960 Khrushchev presented his plan to the United Nations.")
+    assert not coded(ev, "presented")
+
+
+def test_events_tenth_troops_marching_into_a_capital(nlp):
+    ev = run(nlp, "In 1904 Japanese troops landed at Chemulpo and marched into Seoul.")
+    assert coded(ev, "marched") == {("JPN", "KOR", "ASSAULT")}
+    ev = run(nlp, "In 1966 Chinese crowds marched on the Soviet embassy.")
+    assert coded(ev, "marched") == {("CHN", "SUN", "PROTEST")}
+
+
+def test_events_tenth_arguing_that_is_a_case_made_not_a_quarrel(nlp):
+    text = ("In April 1895 the ministers of Russia, Germany and France called on the Japanese government to renounce "
+            "Liaodong, arguing that Japanese possession of Port Arthur would threaten Peking.")
+    ev = run(nlp, text)
+    # (not from each of the three to the others)
+    assert not {(s, t) for s, t, _c in coded(ev, "arguing")} & {("RUS", "DEU"), ("DEU", "FRA"), ("FRA", "RUS")}
+    ev = run(nlp, "In 1960 China argued with the Soviets.")
+    assert ("CHN", "SUN", "ACCUSE") in coded(ev, "argued")
+
+
+def test_events_tenth_a_states_annexation_was_done_to_it(nlp):
+    ev = run(nlp, "Japan's annexation of Korea came in 1910.")
+    assert coded(ev, "annexation") == {("JPN", "KOR", "ASSAULT")}
+    ev = run(nlp, "In 1905 Japan made Korea a protectorate. Korea's formal annexation in 1910 was the last step.")
+    assert all(e.source != "KOR" for e in ev if e.trigger == "annexation")

@@ -263,6 +263,8 @@ class ActorTagger:
                 code = (cand.resolve(first) if first is not None else None) or code
             if self._non_agent(span, cand.form):
                 continue
+            if cand.kind == "state" and cand.form == "name" and span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in PERSON_TITLES:
+                continue  # "Admiral Togo's destroyers": a man's name, not the state
             if cand.form == "person" and _another_given_name(span, cand.name) and self._said_of_another_nation(span):
                 continue  # "his East German counterpart Michael Kohl" is not Helmut Kohl
             kind = "leader" if cand.form == "person" else cand.kind
@@ -802,6 +804,9 @@ def _bare_government(tok, taken: set[int]) -> bool:
                    or (c.dep_ == "amod" and c.lower_ not in BARE_GOVERNMENT_ADJS) for c in tok.children)
 
 
+# titles before a name that make it a person's ("Admiral Togo", "General Jordan")
+PERSON_TITLES = frozenset({"admiral", "general", "marshal", "colonel", "captain", "commander", "lieutenant", "major", "sergeant",
+                           "mr", "mrs", "dr", "sir", "lord", "lady"})
 SEIZING = frozenset({"overthrow", "oust", "depose", "topple", "unseat", "seize", "overturn"})
 
 

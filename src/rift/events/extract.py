@@ -1343,6 +1343,12 @@ class EventExtractor(NominalFrames):
                 obj.pos_ == "NOUN" and self.noun_entry(obj) is None and not A.at(obj) and obj.lemma_.lower() not in self.rel_nouns
                 and obj.lemma_.lower() not in ("relation", "relations", "tie", "ties", "contact", "link", "bond")):
             return []  # "Nyerere broke the taboo", "broke the deadlock": no relation was broken
+        if trig.lemma_.lower() in ("argue", "quarrel", "dispute") and any(c.dep_ == "ccomp" for c in trig.children) and not any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in trig.children):
+            entry = replace(entry, symmetric=False)  # "arguing that Cuban troops must leave": a case made against them, no quarrel among those who made it
+        if trig.lemma_.lower() == "march" and self.agent_class_of(self.subject_of(trig, A)[1]) == "military" and any(
+                c.dep_ == "prep" and c.lower_ in ("into", "on", "to") for c in trig.children):
+            entry = replace(entry, cat="ASSAULT", mode=None, preps=("into", "on", "to", "against"))  # "Japanese troops marched into Seoul"
         if trig.lemma_.lower() == "hurry" and (any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") for c in trig.children) or (
                 trig.i + 2 < len(trig.doc) and trig.doc[trig.i + 1].lower_ == "to" and trig.doc[trig.i + 2].tag_ == "VB")):
             return []  # "the Soviets hurried to sign a treaty": what they hurried to do is the act

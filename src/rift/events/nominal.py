@@ -34,6 +34,8 @@ ASKED_FOR_BY = frozenset({"demand", "call", "request", "appeal", "plea", "push",
                           "wish", "desire", "need", "bid", "quest"})
 # verbs with which an act named by its subject ends ("the aid would end", "the shelling stopped")
 ENDING_VERBS = frozenset({"end", "stop", "cease", "expire", "lapse", "halt"})
+# acts whose possessor is the one they were done to ("Korea's annexation", "Poland's partition")
+SUFFERED = frozenset({"annexation", "partition", "dismemberment", "colonisation", "colonization", "subjugation"})
 # nouns whose 'of' / 'on' / 'about' phrase names an act only talked or thought about
 ABOUT_NOUNS = frozenset({"anniversary", "commemoration", "memory", "centenary", "jubilee", "doubt", "doubts", "question",
                          "skepticism", "scepticism", "suspicion", "rumour", "rumor", "talk", "story", "history", "lesson"})
@@ -182,6 +184,12 @@ class NominalFrames:
             sources += self.prep_actors(p, ("from",), A) if entry.of == "target" else []
         of_actors = _dedupe([r for p in of_objs for r in self.np_actors(p, A, of=False)])
         targets: list[ActorRef] = []
+        if tok.lemma_.lower() in SUFFERED and not of_objs:
+            # "Korea's annexation in 1910", "Poland's partition": the possessor is what was taken
+            owned = [r for c in tok.children if c.dep_ == "poss" for r in self.np_actors(c, A, depth=2, of=False)]
+            if owned:
+                targets += owned
+                sources = [r for r in sources if r.code not in {o.code for o in owned}]
         if entry.of == "source":
             sources += of_actors
         else:
