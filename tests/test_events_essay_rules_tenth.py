@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_events_context import run
+from test_events_context import run, years
 from test_events_essay_rules import coded
 
 pytestmark = pytest.mark.model
@@ -324,3 +324,18 @@ def test_events_tenth_a_states_annexation_was_done_to_it(nlp):
     assert coded(ev, "annexation") == {("JPN", "KOR", "ASSAULT")}
     ev = run(nlp, "In 1905 Japan made Korea a protectorate. Korea's formal annexation in 1910 was the last step.")
     assert all(e.source != "KOR" for e in ev if e.trigger == "annexation")
+
+
+def test_events_tenth_that_year_is_the_year_just_named(nlp):
+    text = ("On 2 May 1935 France and the Soviet Union signed a pact of mutual assistance. The first signs of trouble "
+            "appeared in 1937. Mussolini paid a state visit to Germany in September of that year.")
+    ev = run(nlp, text)
+    assert years(ev, "paid") == {"1937-09"}
+
+
+def test_events_tenth_four_leaders_just_named_sign_together(nlp):
+    text = ("Britain was alarmed. On 29 September 1938 Hitler invited Chamberlain, Daladier and Mussolini to a conference "
+            "at Munich. In the early hours of 30 September 1938 the four men signed an agreement.")
+    ev = run(nlp, text)
+    assert {frozenset((s, t)) for s, t, _c in coded(ev, "signed")} >= {frozenset(("DEU", "GBR")), frozenset(("DEU", "FRA")),
+                                                                       frozenset(("DEU", "ITA"))}

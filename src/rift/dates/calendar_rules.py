@@ -113,11 +113,21 @@ def _h_month_year(c, ctx):
     return [make_date(c, ctx, Point.of_month(y, month_num(m["mon"])), mod=period_mod(m["pm"]))]
 
 
+def _year_just_named(rel: str, ctx, base, anchor):
+    """'The first signs appeared in 1937. Mussolini came in September of that year': "that year"
+    is the year just named, even when that date did not move the story (as in relative_rules)."""
+    if re.sub(r"\s+", " ", rel.lower()) in ("that", "that same", "the same") and ctx.last is not None and base is not None and (
+            ctx.last.year != base.year):
+        return ctx.last, (f"t{ctx.last_index}" if ctx.last_index is not None else anchor)
+    return base, anchor
+
+
 def _h_month_rel_year(c, ctx):
     m = c.m
     base, anchor = ctx.anchor_point(deictic=m["rel"].lower() in ("this", "last", "next"))
     if base is None:
         return []
+    base, anchor = _year_just_named(m["rel"], ctx, base, anchor)
     y = year_add(base.year, rel_offset(m["rel"])) if rel_offset(m["rel"]) else base.year
     return [make_date(c, ctx, Point.of_month(y, month_num(m["mon"])), mod=period_mod(m["pm"]), anchor=anchor)]
 
@@ -127,6 +137,7 @@ def _h_month_day_rel_year(c, ctx):
     base, anchor = ctx.anchor_point(deictic=m["rel"].lower() in ("this", "last", "next"))
     if base is None:
         return []
+    base, anchor = _year_just_named(m["rel"], ctx, base, anchor)
     off = rel_offset(m["rel"])
     y = year_add(base.year, off) if off else base.year
     return [make_date(c, ctx, Point.of_day(y, month_num(m["mon"]), day_num(m["day"])), anchor=anchor)]
@@ -159,6 +170,7 @@ def _h_season_rel_year(c, ctx):
     base, anchor = ctx.anchor_point(deictic=m["rel"].lower() in ("this", "last", "next"))
     if base is None:
         return []
+    base, anchor = _year_just_named(m["rel"], ctx, base, anchor)
     off = rel_offset(m["rel"])
     y = year_add(base.year, off) if off else base.year
     return [make_date(c, ctx, Point("season", y, part=season_code(m["season"])), mod=period_mod(m["pm"]), anchor=anchor)]

@@ -191,7 +191,7 @@ class EventCoder:
             pool = list(sources) + [t for t in targets]
             if not pool:
                 pool = _pair_just_told(frame, history or [], A)  # "an agreement was signed there"
-            if len({p.code for p in pool}) > 3 and all(p.kind == "collective" for p in pool):
+            if len({p.code for p in pool}) > 4 and all(p.kind == "collective" for p in pool):
                 return []  # "the six parties signed the declaration": a multilateral act, no one pair's
             if len({p.code for p in pool}) < 2:
                 other = A.partner(frame.sent, frame.trigger.start, {p.code for p in pool})
