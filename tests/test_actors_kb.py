@@ -248,3 +248,10 @@ def test_actors_leaders_since_1991(nlp):
     codes = {m.text: m.code for m in doc._.actors}
     assert codes["Isaias Afwerki"] == "ERI" and codes["Meles"] == "ETH" and codes["President Clinton"] == "USA"
     assert codes["Putin"] == "RUS"
+
+
+def test_actors_kb_names_one_slip_away():
+    assert KB.near_names("Hussien") == ["hussein"]
+    assert "kissinger" in KB.near_names("Kissenger")
+    assert KB.near_names("Hussein") == [] or "hussein" not in KB.near_names("Hussein")
+    assert KB.near_names("Mao") == []  # too short to guess

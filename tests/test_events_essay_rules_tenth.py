@@ -339,3 +339,17 @@ def test_events_tenth_four_leaders_just_named_sign_together(nlp):
     ev = run(nlp, text)
     assert {frozenset((s, t)) for s, t, _c in coded(ev, "signed")} >= {frozenset(("DEU", "GBR")), frozenset(("DEU", "FRA")),
                                                                        frozenset(("DEU", "ITA"))}
+
+
+def test_events_tenth_a_leaders_name_misspelt_by_one_letter(nlp):
+    text = ("Jordan and Israel were at war. In September 1970 Hussien asked the United States and Britain for help. "
+            "Kissenger in turn asked the Israeli ambassador whether Israel could help.")
+    ev = run(nlp, text)
+    assert ("JOR", "USA", "REQUEST") in coded(ev, "asked")
+    assert ("USA", "ISR") in {(s, t) for s, t, _c in coded(ev, "asked")}
+    ev = run(nlp, "In 1991 Yugoslavia began to break up. In October 1991 Milosovic turned down the plan of the European Community.")
+    assert {s for s, _t, _c in coded(ev, "turned")} == {"YUG"}
+    assert not coded(ev, "break")  # a state breaking up acts on no one
+    # but not where the text names no state the name could belong to
+    ev = run(nlp, "In September 1970 Hussien asked for help.")
+    assert not ev

@@ -269,6 +269,21 @@ class ActorTagger:
                 continue  # "his East German counterpart Michael Kohl" is not Helmut Kohl
             kind = "leader" if cand.form == "person" else cand.kind
             found.append(_Found(span, code, kind, cand.form, cand.name))
+        # "Hussien asked the United States for help": a leader's name misspelt by one letter, read like a
+        # guarded name (his state named in the text, and he the only one it can be at the date)
+        covered = {i for sp in spans for i in range(sp.start, sp.end)}
+        for tok in doc:
+            if tok.i in covered or len(tok.text) < 6 or not tok.is_alpha or not tok.text.istitle():
+                continue
+            if not (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and not tok.is_sent_start)) or normalise(tok.text) in self.kb.aliases:
+                continue
+            near = self.kb.near_names(tok.text)
+            if near:
+                span = doc[tok.i : tok.i + 1]
+                when = mention_date(doc, span)
+                held = [hit for key in near for hit in self.kb.people_at(key, when)]
+                if held:
+                    guarded.append((span, held))
         # "Abdullah's grandson Hussein ... Hussein flew to Cairo": a bare name several people share
         # (or a common word) is a leader in office at the date whose state the text names, when
         # exactly one of them is

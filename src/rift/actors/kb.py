@@ -148,9 +148,47 @@ class ActorKB:
             return []
         return [(c, s.code) for c in self.lookup(text) if c.guarded for s in c.senses if s.covers(when)]
 
+    def people_at(self, text: str, when: dt.date | None) -> list[tuple[Candidate, str]]:
+        """Every person ``text`` may name who was in office at ``when`` (guarded or not), with codes."""
+        if when is None:
+            return []
+        return [(c, s.code) for c in self.lookup(text) if c.form == "person" for s in c.senses if s.covers(when)]
+
+    def near_names(self, word: str) -> list[str]:
+        """One-word names of people one slip away from ``word`` (a letter added, dropped, changed
+        or two swapped: "Hussien", "Milosovic", "Kissenger"), same first letter, six letters or more."""
+        word = word.lower()
+        if len(word) < 6:
+            return []
+        index = self.__dict__.get("_near_index")
+        if index is None:
+            index = {}
+            for key, cands in self.aliases.items():
+                if " " not in key and len(key) >= 6 and key.isalpha() and any(c.form == "person" for c in cands):
+                    index.setdefault((key[0], len(key)), []).append(key)
+            self.__dict__["_near_index"] = index
+        out = []
+        for n in (len(word) - 1, len(word), len(word) + 1):
+            out += [k for k in index.get((word[0], n), ()) if k != word and _one_slip(word, k)]
+        return out
+
     def name_of(self, code: str) -> str:
         """Canonical name of an actor code (the code itself when unknown)."""
         return self.codes.get(code, code)
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one inserted, dropped or changed letter, or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]
 
 
 def normalise(text: str) -> str:

@@ -1317,9 +1317,9 @@ class EventExtractor(NominalFrames):
             return []  # "the Shah returned": came home, gave nothing back to anyone
         if trig.lemma_.lower() == "cut" and any(c.lower_ == "short" for c in trig.children):
             return []  # "cut his stay short": ended a visit early
-        if trig.lemma_.lower() == "break" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in trig.children) and not any(
-                c.dep_ == "dobj" for c in trig.children):
-            return []  # "three helicopters broke down", "the talks broke down": failed, no act on anyone
+        if trig.lemma_.lower() == "break" and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "up", "apart") for c in trig.children) and not any(
+                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in trig.children):
+            return []  # "three helicopters broke down", "the talks broke down", "Yugoslavia broke up": no act on anyone
         if trig.lemma_.lower() == "mine" and obj is not None and (obj.lemma_.lower() in MINERALS or any(
                 c.dep_ in ("compound", "amod") and c.lemma_.lower() in MINERALS for c in obj.children)):
             return []  # "a joint company to mine the iron ore of Gara Djebilet": digging, not mining a harbour
