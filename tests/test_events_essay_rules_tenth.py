@@ -353,3 +353,10 @@ def test_events_tenth_a_leaders_name_misspelt_by_one_letter(nlp):
     # but not where the text names no state the name could belong to
     ev = run(nlp, "In September 1970 Hussien asked for help.")
     assert not ev
+
+
+def test_events_tenth_rebels_of_a_people_are_not_its_state(nlp):
+    ev = run(nlp, "In 1991 Croatia declared independence. Through the summer rebel Serbs seized about a third of Croatian territory.")
+    assert not coded(ev, "seized")
+    ev = run(nlp, "In 1991 Serbian troops attacked Croatia.")
+    assert coded(ev, "attacked") == {("YUG", "HRV", "ASSAULT")}

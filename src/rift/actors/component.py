@@ -265,6 +265,8 @@ class ActorTagger:
                 continue
             if cand.kind == "state" and cand.form == "name" and span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in PERSON_TITLES:
                 continue  # "Admiral Togo's destroyers": a man's name, not the state
+            if cand.form in ("people", "adj") and span.start > 0 and doc[span.start - 1].lower_ in REBEL_MODS:
+                continue  # "rebel Serbs seized a third of Croatia", "exiled Cubans": not the state's people in arms
             if cand.form == "person" and _another_given_name(span, cand.name) and self._said_of_another_nation(span):
                 continue  # "his East German counterpart Michael Kohl" is not Helmut Kohl
             kind = "leader" if cand.form == "person" else cand.kind
@@ -822,6 +824,9 @@ def _bare_government(tok, taken: set[int]) -> bool:
 # titles before a name that make it a person's ("Admiral Togo", "General Jordan")
 PERSON_TITLES = frozenset({"admiral", "general", "marshal", "colonel", "captain", "commander", "lieutenant", "major", "sergeant",
                            "mr", "mrs", "dr", "sir", "lord", "lady"})
+# words before a people-noun that set them against, or outside, their state ("rebel Serbs")
+REBEL_MODS = frozenset({"rebel", "rebellious", "insurgent", "separatist", "breakaway", "secessionist", "exiled", "exile",
+                        "émigré", "emigre", "dissident", "renegade", "guerrilla"})
 SEIZING = frozenset({"overthrow", "oust", "depose", "topple", "unseat", "seize", "overturn"})
 
 
