@@ -271,10 +271,15 @@ class ActorTagger:
                 continue  # "his East German counterpart Michael Kohl" is not Helmut Kohl
             kind = "leader" if cand.form == "person" else cand.kind
             found.append(_Found(span, code, kind, cand.form, cand.name))
-        # "Hussien asked the United States for help": a leader's name misspelt by one letter, read like a
-        # guarded name (his state named in the text, and he the only one it can be at the date)
+        return found + self._guarded_leaders(doc, spans, found, guarded)
+
+    def _guarded_leaders(self, doc: Doc, spans: list[Span], found: list[_Found], guarded: list[tuple[Span, list]]) -> list[_Found]:
+        """Leaders named by a bare name others share ("Hussein"), a common word, or a name misspelt by
+        one letter ("Hussien", "Kissenger"): each is read as the one leader in office at the date
+        whose state the text names, and left unread when there is none or more than one."""
         covered = {i for sp in spans for i in range(sp.start, sp.end)}
-        for tok in doc:
+        guarded = list(guarded)
+        for tok in doc:  # a leader's name one slip away from what is written
             if tok.i in covered or len(tok.text) < 6 or not tok.is_alpha or not tok.text.istitle():
                 continue
             if not (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and not tok.is_sent_start)) or normalise(tok.text) in self.kb.aliases:
@@ -282,20 +287,17 @@ class ActorTagger:
             near = self.kb.near_names(tok.text)
             if near:
                 span = doc[tok.i : tok.i + 1]
-                when = mention_date(doc, span)
-                held = [hit for key in near for hit in self.kb.people_at(key, when)]
+                held = [hit for key in near for hit in self.kb.people_at(key, mention_date(doc, span))]
                 if held:
                     guarded.append((span, held))
-        # "Abdullah's grandson Hussein ... Hussein flew to Cairo": a bare name several people share
-        # (or a common word) is a leader in office at the date whose state the text names, when
-        # exactly one of them is
         named = {f.code for f in found if f.kind == "state"}
+        out = []
         for span, held in guarded:
             fits = {(c.name, code) for c, code in held if code in named}
             if len(fits) == 1:
                 name, code = next(iter(fits))
-                found.append(_Found(span, code, "leader", "person", name))
-        return found
+                out.append(_Found(span, code, "leader", "person", name))
+        return out
 
     def _bare_possessives(self, doc: Doc) -> dict[int, str]:
         """'vetoed Kuwaits application', 'Khomeinis revolution': a name with its possessive written
@@ -849,12 +851,9 @@ def _seized_power_just_before(tok, found: list["_Found"]) -> list["_Found"]:
 
 
 def _in_subject(tok) -> bool:
-    """'The American diplomat Susan Rice and Rwanda's Paul Kagame flew ...': a state's adjective on
-    a subject noun goes with the subject."""
-    if tok.dep_ != "amod" or tok.head.pos_ != "NOUN":
-        return False
-    head = tok.head
-    return head.dep_ in ("nsubj", "nsubjpass")
+    """'The American diplomat Susan Rice ... flew': a state's adjective on a subject noun goes with
+    the subject (for a pronoun looking back, it counts as one)."""
+    return tok.dep_ == "amod" and tok.head.pos_ == "NOUN" and tok.head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _named_before(tok, found: list["_Found"]) -> list["_Found"]:
