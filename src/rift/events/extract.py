@@ -412,6 +412,11 @@ class EventExtractor(NominalFrames):
             return e
         return None
 
+    def plain_verb(self, lemma: str, default: LexEntry | None) -> LexEntry | None:
+        """The entry of ``lemma`` alone (no particle, no object), or ``default`` when it has none:
+        an act recoded as another verb's ("took Hanoi's side" as 'side', "entered the EEC" as 'join')."""
+        return next((e for e in self.lex.verbs.get(lemma, []) if not e.particle and not e.obj), default)
+
     def noun_entry(self, tok: Token) -> LexEntry | None:
         """The noun entry of ``tok``, if any."""
         entries = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
@@ -1256,7 +1261,7 @@ class EventExtractor(NominalFrames):
             for c in trig.children
         ):
             # "President Bush ordered troops to Saudi Arabia", "ordered a battle group down the autobahn": sent them
-            entry = next((e for e in self.lex.verbs.get("send", []) if not e.particle and not e.obj), entry)
+            entry = self.plain_verb("send", entry)
             sending = True
         else:
             sending = trig.lemma_.lower() in SENDING
@@ -1301,7 +1306,7 @@ class EventExtractor(NominalFrames):
                 entry = replace(entry, cat=None, light=True, symmetric=False, preps=joined.preps)
         if trig.lemma_.lower() == "take" and obj is not None and obj.lemma_.lower() == "side" and self.np_actors(obj, A):
             # "Laos had taken Hanoi's side", "took the side of the Arabs": sided with them
-            entry = next((e for e in self.lex.verbs.get("side", []) if not e.particle and not e.obj), entry)
+            entry = self.plain_verb("side", entry)
             entry = replace(entry, explicit=False)
         elif obj is not None and (trig.lemma_.lower(), obj.lemma_.lower()) in IDIOMS:
             return []  # "paid the price of Nixon's opening", "took place": no act between states
@@ -1357,7 +1362,7 @@ class EventExtractor(NominalFrames):
                 for c in trig.children if c.dep_ == "nsubj"):
             return []  # "German troops entered Prague" is an invasion; a president or a delegation entering a city is not
         if trig.lemma_.lower() == "enter" and obj is not None and A.at(obj) and all(r.code in ORGANISATIONS for r in A.at(obj)):
-            entry = next((e for e in self.lex.verbs.get("join", []) if not e.particle and not e.obj), entry)  # "Britain entered the EEC"
+            entry = self.plain_verb("join", entry)  # "Britain entered the EEC"
         if trig.lemma_.lower() in ("retaliate", "hit") and any(
                 c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pcomp" and self.verb_entry(p) is not None for p in c.children)
                 for c in trig.children):
@@ -1368,7 +1373,7 @@ class EventExtractor(NominalFrames):
                 c.dep_ == "prep" and c.lower_ == "to" for c in trig.children) and (obj.lemma_.lower() in STRONGHOLDS or (
                 obj.pos_ == "PROPN" and A.at(obj) and all(r.kind in ("state", "place") for r in A.at(obj)))):
             # "took several Ecuadorian posts", "had taken Beijing and Tianjin": captured them
-            entry = next((e for e in self.lex.verbs.get("occupy", []) if not e.particle and not e.obj), entry)
+            entry = self.plain_verb("occupy", entry)
         if trig.lemma_.lower() in ("conclude", "sum", "summarise", "summarize") and trig.i <= trig.sent.start + 1 and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
             return []  # "To conclude, ...", "To sum up, ...": the essay speaking, no agreement
@@ -1763,7 +1768,7 @@ class EventExtractor(NominalFrames):
         if trig.lemma_.lower() == "reconcile" and not passive and len({t.code for t in targets} - src_codes) >= 2 and any(
                 c.dep_ == "dobj" and c.conjuncts for c in trig.children):
             # "Haile Selassie reconciled Nyerere and Amin": he brought the two together, a mediation
-            mediate = next((e for e in self.lex.verbs.get("mediate", []) if not e.particle and not e.obj), None)
+            mediate = self.plain_verb("mediate", None)
             if mediate is not None:
                 entry, coding = mediate, Coding(mediate.cat, mediate.mode, kind=coding.kind)
                 targets = [t for t in targets if t.code not in src_codes]
