@@ -360,3 +360,8 @@ def test_events_tenth_rebels_of_a_people_are_not_its_state(nlp):
     assert not coded(ev, "seized")
     ev = run(nlp, "In 1991 Serbian troops attacked Croatia.")
     assert coded(ev, "attacked") == {("YUG", "HRV", "ASSAULT")}
+
+
+def test_events_tenth_pan_american_is_no_american(nlp):
+    ev = run(nlp, "In 1969 Honduras closed its border to Salvadoran goods and vehicles, cutting the Pan-American Highway.")
+    assert all("USA" not in (e.source, e.target) for e in ev)
