@@ -365,3 +365,10 @@ def test_events_tenth_rebels_of_a_people_are_not_its_state(nlp):
 def test_events_tenth_pan_american_is_no_american(nlp):
     ev = run(nlp, "In 1969 Honduras closed its border to Salvadoran goods and vehicles, cutting the Pan-American Highway.")
     assert all("USA" not in (e.source, e.target) for e in ev)
+
+
+def test_events_tenth_subject_swallowed_by_an_over_date(nlp):
+    text = ("In 1979 El Salvador and Honduras quarrelled. Over the winter of 1979-80 the Carter administration "
+            "pressed both governments to settle.")
+    ev = run(nlp, text)
+    assert coded(ev, "settle") == {("USA", "HND", "REQUEST"), ("USA", "SLV", "REQUEST")}

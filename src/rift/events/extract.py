@@ -551,7 +551,7 @@ class EventExtractor(NominalFrames):
             return [], subjects[0]
         for c in verb.children:
             # "In September Kosygin met Zhou": the parser hangs the subject on the date's preposition
-            if c.dep_ == "prep" and c.i < verb.i and c.lower_ in ("in", "on", "by", "during", "after", "from"):
+            if c.dep_ == "prep" and c.i < verb.i and c.lower_ in ("in", "on", "by", "during", "after", "from", "over", "throughout", "until", "before", "since"):
                 last = max(c.subtree, key=lambda t: t.i)
                 dated = any(t.ent_type_ in ("DATE", "EVENT") or (t.like_num and len(t.text) == 4) for t in c.subtree) or c.i == c.sent.start
                 # "By 1948 Pakistani units were fighting": only auxiliaries between subject and verb
