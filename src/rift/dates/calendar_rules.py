@@ -118,7 +118,7 @@ def _year_just_named(rel: str, ctx, base, anchor):
     is the year just named, even when that date did not move the story (as in relative_rules)."""
     if re.sub(r"\s+", " ", rel.lower()) in ("that", "that same", "the same") and ctx.last is not None and base is not None and (
             ctx.last.year != base.year):
-        return ctx.last, (f"t{ctx.last_index}" if ctx.last_index is not None else anchor)
+        return ctx.last_named(anchor)
     return base, anchor
 
 

@@ -77,6 +77,11 @@ class Context:
             return self.dct, "dct"
         return None, None
 
+    def last_named(self, anchor: str | None) -> tuple[Point | None, str | None]:
+        """The date the text stated last, with its anchor id (``anchor`` when it has none): what
+        "that year" or "eleven years later" counts from when it did not move the story."""
+        return self.last, (f"t{self.last_index}" if self.last_index is not None else anchor)
+
     def in_bc(self, pos: int) -> bool:
         """True when the narrative at ``pos`` is in the years BC."""
         if self.narr is not None:

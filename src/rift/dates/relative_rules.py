@@ -39,13 +39,13 @@ def _h_rel_unit(c, ctx):
     base, anchor = ctx.anchor_point(deictic=deictic)
     if rel == "that" and unit == "year" and ctx.last is not None and base is not None and ctx.last.year != base.year:
         # "in 1963, and later that year": the year just named, even when it did not move the story
-        base, anchor = ctx.last, (f"t{ctx.last_index}" if ctx.last_index is not None else anchor)
+        base, anchor = ctx.last_named(anchor)
     elif (rel in ("the following", "the next", "following", "next") and unit == "year" and ctx.doctype != "news"
           and ctx.last is not None and base is not None and ctx.last.year != base.year and ctx.last_end is not None
           and ctx.last_end <= c.start and c.start - ctx.last_end < 120 and not re.search(r"[.;!?]", ctx.text[ctx.last_end:c.start])):
         # "had established relations with Romania in 1967 and restored them with Yugoslavia the
         # following year": the year after the one just named in the sentence, though it looked back
-        base, anchor = ctx.last, (f"t{ctx.last_index}" if ctx.last_index is not None else anchor)
+        base, anchor = ctx.last_named(anchor)
     off = rel_offset(rel)
     pre = (m["pre"] or "").lower()
     mod = {"early": "START", "late": "END"}.get(pre)
@@ -200,7 +200,7 @@ def _h_offset(c, ctx):
                 and c.start - ctx.last_end < 120 and not re.search(r"[.;!?]", ctx.text[ctx.last_end:c.start])):
             # "It had been signed in December 1925, and eleven years later Moscow had backed Turkey": counted
             # from the date just named in the sentence, though it looked back
-            base, anchor = ctx.last, (f"t{ctx.last_index}" if ctx.last_index is not None else anchor)
+            base, anchor = ctx.last_named(anchor)
     if not num and kb_hit is None and end == c.end:
         # "days later", "weeks later", "hours later": some unspecified day or week
         if unit == "H":

@@ -1345,8 +1345,8 @@ class EventExtractor(NominalFrames):
                 c.dep_ == "dobj" and entry.obj in {w for t in (c, *c.conjuncts) for w in (t.lemma_.lower(), t.lower_)} for c in trig.children):
             return []  # "Romania moved from the withdrawal of Soviet troops to open conflict": no troops were moved
         if trig.lemma_.lower() == "break" and not entry.obj and not any(c.dep_ == "prt" for c in trig.children) and obj is not None and obj.dep_ == "dobj" and (
-                obj.pos_ == "NOUN" and self.noun_entry(obj) is None and not A.at(obj) and obj.lemma_.lower() not in self.rel_nouns
-                and obj.lemma_.lower() not in ("relation", "relations", "tie", "ties", "contact", "link", "bond")):
+                obj.pos_ == "NOUN" and self.noun_entry(obj) is None and not A.at(obj)
+                and obj.lemma_.lower() not in self.rel_nouns | {"contact", "link", "bond"}):  # (relations and ties are rel_nouns)
             return []  # "Nyerere broke the taboo", "broke the deadlock": no relation was broken
         if trig.lemma_.lower() in ("argue", "quarrel", "dispute") and any(c.dep_ == "ccomp" for c in trig.children) and not any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in trig.children):
@@ -1447,15 +1447,14 @@ class EventExtractor(NominalFrames):
                         for c in trig.children) or bool(self.prep_actors(trig, ("to",), A)) or (
             obj is not None and bool(self.prep_actors(obj, ("to",), A)))  # "sent troops to Zaire", however 'to' hangs
         materiel = any(t.lemma_.lower() in MATERIEL for t in [obj] + list(obj.conjuncts)) if obj is not None else False
-        if entry.light and obj is not None and obj_entry is None and not recipient and not materiel and not entry.inverse and "military" in {
+        forces = obj is not None and "military" in {
             self.agent_class.get(t.lemma_.lower()) for t in [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod")]
-        }:
+        }  # "sent a carrier group", "received a French battalion"
+        if entry.light and obj is not None and obj_entry is None and not recipient and not materiel and not entry.inverse and forces:
             # "sent a carrier group", "sent troops": moving forces is a show of force
             coding = Coding("MOBILIZE", "troops", kind=entry.kind)
             obj_entry = LexEntry(lemma=obj.lemma_.lower(), pos="noun", cat="MOBILIZE", example="-")
-        elif entry.light and entry.inverse and obj is not None and obj_entry is None and (materiel or "military" in {
-            self.agent_class.get(t.lemma_.lower()) for t in [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod")]
-        }):
+        elif entry.light and entry.inverse and obj is not None and obj_entry is None and (materiel or forces):
             # "Turkey received American warships, tanks and money", "Chad received a French battalion": aid
             coding = Coding("AID", "military", kind=entry.kind)
             obj_entry = LexEntry(lemma=obj.lemma_.lower(), pos="noun", cat="AID", example="-")
@@ -1697,9 +1696,9 @@ class EventExtractor(NominalFrames):
             targets = []
         if inverse and not passive and not had_done:
             targets = sources
-            # ("Kampala fell to the Tanzanians": taken by them)
             sources = self.prep_actors(trig, ("from", "by"), A)
-            if trig.lemma_.lower() == "fall":  # (an actor itself, not "fell to the Soviet sphere")
+            if trig.lemma_.lower() == "fall":
+                # "Kampala fell to the Tanzanians": taken by them (an actor itself, not "fell to the Soviet sphere")
                 sources += [r for c in trig.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
                             if p.dep_ == "pobj" for t in (p, *p.conjuncts) for r in A.at(t)]
             if not sources and obj_noun is not None:
