@@ -18,6 +18,11 @@ def coded(events, trigger: str) -> set[tuple[str, str, str]]:
     return {(e.source, e.target, e.category) for e in events if e.trigger == trigger}
 
 
+def both(a: str, b: str, cat: str) -> set[tuple[str, str, str]]:
+    """An act coded each way between ``a`` and ``b``."""
+    return {(a, b, cat), (b, a, cat)}
+
+
 def test_events_essay_a_message_sent_is_words_not_aid(nlp):
     ev = run(nlp, "In October 1950 the Indians sent Peking a sharply worded note.")
     assert coded(ev, "sent") == {("IND", "CHN", "ACCUSE")}

@@ -12,11 +12,9 @@ from __future__ import annotations
 import pytest
 
 from test_events_context import run, years
-from test_events_essay_rules import coded
+from test_events_essay_rules import both as BOTH, coded
 
 pytestmark = pytest.mark.model
-
-BOTH = lambda a, b, cat: {(a, b, cat), (b, a, cat)}  # noqa: E731
 
 
 def test_events_tenth_list_head_swallowed_by_the_month_before_it(nlp):
